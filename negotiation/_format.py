@@ -1,0 +1,95 @@
+"""Small formatting helpers shared by games and results: numbers and tables.
+
+Full renderers (LaTeX game tables, figures, reports) live in ``render/``;
+this module only gives every object a readable text, HTML and LaTeX form.
+"""
+
+from __future__ import annotations
+
+import html
+from fractions import Fraction
+from typing import Any, Sequence
+
+__all__ = ["number", "plain", "text_table", "html_table", "latex_table", "latex_escape"]
+
+
+def number(value: Any, digits: int = 6) -> str:
+    """A short, readable form of a payoff or probability."""
+    if isinstance(value, Fraction):
+        return str(value.numerator) if value.denominator == 1 else str(value)
+    if isinstance(value, (int,)) and not isinstance(value, bool):
+        return str(value)
+    try:
+        as_float = float(value)
+    except (TypeError, ValueError):
+        return str(value)  # a symbolic expression
+    if type(value).__module__.startswith("sympy") and not getattr(value, "is_Float", False):
+        return str(value)
+    text = f"{as_float:.{digits}g}"
+    return "0" if text == "-0" else text
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready form: floats stay floats, Fractions become "p/q", sympy becomes text."""
+    if isinstance(value, Fraction):
+        return value.numerator if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return value
+    if type(value).__module__.startswith("sympy"):
+        return str(value)
+    if hasattr(value, "tolist"):
+        return plain(value.tolist())
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return float(value)
+
+
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Left-aligned columns separated by two spaces, with a rule under the header."""
+    table = [list(map(str, header))] + [list(map(str, row)) for row in rows]
+    widths = [max(len(row[c]) for row in table) for c in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], caption: str = "") -> str:
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
+    )
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def latex_escape(text: str) -> str:
+    return "".join(_LATEX_SPECIALS.get(ch, ch) for ch in str(text))
+
+
+def latex_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    spec = "l" * len(header)
+    lines = [
+        rf"\begin{{tabular}}{{{spec}}}",
+        " & ".join(latex_escape(h) for h in header) + r" \\ \hline",
+    ]
+    lines += [" & ".join(latex_escape(c) for c in row) + r" \\" for row in rows]
+    lines.append(r"\end{tabular}")
+    return "\n".join(lines)
