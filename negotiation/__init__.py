@@ -18,7 +18,21 @@ from .games import (
     payoff_vector,
     regret,
 )
-from .solvers import Component, Equilibrium, EquilibriumSet, all_equilibria, pure_equilibria
+from .solvers import (
+    Component,
+    EliminationResult,
+    EliminationStep,
+    Equilibrium,
+    EquilibriumSet,
+    ZeroSumSolution,
+    all_equilibria,
+    is_zero_sum,
+    iterated_elimination,
+    lemke_howson,
+    pure_equilibria,
+    solve,
+    solve_zero_sum,
+)
 
 __all__ = [
     "__version__",
@@ -32,8 +46,16 @@ __all__ = [
     "payoff_vector",
     "regret",
     "Component",
+    "EliminationResult",
+    "EliminationStep",
     "Equilibrium",
     "EquilibriumSet",
+    "ZeroSumSolution",
     "all_equilibria",
+    "is_zero_sum",
+    "iterated_elimination",
+    "lemke_howson",
     "pure_equilibria",
+    "solve",
+    "solve_zero_sum",
 ]

@@ -30,10 +30,12 @@ __all__ = [
     "to_fraction",
     "to_symbolic",
     "map_array",
+    "combined_kind",
     "is_sympy",
 ]
 
 FLOAT, EXACT, SYMBOLIC = "float", "exact", "symbolic"
+INTEGER = "integer"  # only integers: float by default, exact beside exact data
 
 
 def is_sympy(value: Any) -> bool:
@@ -70,7 +72,7 @@ def _classify(value: Any, where: str) -> str:
     if isinstance(value, Fraction):
         return EXACT
     if isinstance(value, numbers.Integral):
-        return "int"
+        return INTEGER
     if isinstance(value, numbers.Real):
         if not math.isfinite(value):
             raise PayoffValueError(f"{where}: payoff {value!r} is not finite")
@@ -110,7 +112,7 @@ def to_payoff_array(
             raise PayoffValueError(f"{where}: payoffs must be numbers, not booleans")
         array = np.asarray(data, dtype=float)
         _check_finite(array, locate)
-        return array, FLOAT
+        return array, INTEGER if data.dtype.kind in "iu" else FLOAT
     try:
         array = np.array(data, dtype=object)
     except ValueError as exc:  # ragged nesting
@@ -124,7 +126,7 @@ def to_payoff_array(
         return to_symbolic(array), SYMBOLIC
     if EXACT in kinds and FLOAT not in kinds:
         return map_array(array, to_fraction), EXACT
-    return np.asarray(array.astype(float), dtype=float), FLOAT
+    return np.asarray(array.astype(float), dtype=float), FLOAT if FLOAT in kinds else INTEGER
 
 
 def to_exact(array: np.ndarray) -> np.ndarray:
@@ -147,6 +149,8 @@ def to_symbolic(array: np.ndarray) -> np.ndarray:
     def convert(value):
         if isinstance(value, Fraction):
             return sympy.Rational(value.numerator, value.denominator)
+        if isinstance(value, float) and value.is_integer():
+            return sympy.Integer(int(value))  # integer arrays are stored as floats
         return sympy.sympify(value) if not is_sympy(value) else value
 
     return map_array(array, convert)
@@ -157,3 +161,13 @@ def _check_finite(array: np.ndarray, locate: Callable[[tuple], str]) -> None:
     if bad.any():
         index = tuple(int(i) for i in np.argwhere(bad)[0])
         raise PayoffValueError(f"{locate(index)}: payoff {array[index]!r} is not finite")
+
+
+def combined_kind(kinds) -> str:
+    """The kind of a game whose payoff arrays have these kinds."""
+    kinds = set(kinds)
+    if SYMBOLIC in kinds:
+        return SYMBOLIC
+    if EXACT in kinds and FLOAT not in kinds:
+        return EXACT
+    return FLOAT

@@ -39,6 +39,7 @@ from .arithmetic import (
     EXACT,
     FLOAT,
     SYMBOLIC,
+    combined_kind,
     is_sympy,
     map_array,
     to_exact,
@@ -82,10 +83,12 @@ class NormalFormGame:
             kinds.append(kind)
         _check_shapes(arrays, self.players)
         self.strategies = _check_strategy_labels(strategies, arrays[0].shape, self.players)
-        self.kind = SYMBOLIC if SYMBOLIC in kinds else EXACT if set(kinds) == {EXACT} else FLOAT
+        self.kind = combined_kind(kinds)
         if self.kind == SYMBOLIC:
             arrays = [to_symbolic(a) for a in arrays]
-        elif self.kind == FLOAT:
+        elif self.kind == EXACT:
+            arrays = [to_exact(a) for a in arrays]
+        else:
             arrays = [np.array(a, dtype=float) for a in arrays]
         for a in arrays:
             a.setflags(write=False)

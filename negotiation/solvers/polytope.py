@@ -52,8 +52,13 @@ class Polytope:
 
 
 def shift_positive(M: np.ndarray) -> np.ndarray:
-    """``M`` shifted so that its smallest entry is 1 (equilibria do not change)."""
-    return M - M.min() + 1
+    """``M`` mapped affinely into [1, 2]; equilibria do not change.
+
+    Scaling as well as shifting makes every tolerance downstream independent
+    of whether payoffs are in units or in trillions.
+    """
+    low, spread = M.min(), M.max() - M.min()
+    return (M - low) / (spread if spread > 0 else 1.0) + 1
 
 
 def best_response_polytopes(A: np.ndarray, B: np.ndarray) -> tuple[Polytope, Polytope]:

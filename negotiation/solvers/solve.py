@@ -1,0 +1,61 @@
+"""``solve(game)``: pick a sensible equilibrium method and say which one was used.
+
+* two players, both with at most ``ENUMERATION_LIMIT`` strategies:
+  :func:`~negotiation.all_equilibria` (every extreme equilibrium);
+* larger two-player zero-sum games: linear programming, one optimal pair;
+* larger two-player games: :func:`~negotiation.lemke_howson`, one equilibrium;
+* three or more players: :func:`~negotiation.pure_equilibria`, marked as not
+  covering mixed equilibria.
+
+Examples
+--------
+>>> import negotiation as ng
+>>> chicken = ng.NormalFormGame.from_arrays([[0, -1], [1, -10]], [[0, 1], [-1, -10]])
+>>> result = ng.solve(chicken)
+>>> result.method, len(result)
+('vertex enumeration', 3)
+"""
+
+from __future__ import annotations
+
+from ..games.normal_form import NormalFormGame
+from .enumeration import all_equilibria
+from .lemke_howson import lemke_howson
+from .pure import pure_equilibria
+from .results import EquilibriumSet
+from .zero_sum import is_zero_sum, solve_zero_sum
+
+__all__ = ["solve", "ENUMERATION_LIMIT"]
+
+#: Largest number of strategies per player for which ``solve`` enumerates everything.
+ENUMERATION_LIMIT = 15
+
+
+def solve(game: NormalFormGame, exact: bool = False) -> EquilibriumSet:
+    """Equilibria of ``game`` by the most suitable method; ``result.message`` says why."""
+    game.require_numeric("solve")
+    if game.num_players != 2:
+        result = pure_equilibria(game)
+        return result.replace(
+            complete=False,
+            message=f"{game.num_players}-player game: pure equilibria only; "
+            "mixed equilibria of games with more than two players are not computed",
+        )
+    if max(game.shape) <= ENUMERATION_LIMIT:
+        result = all_equilibria(game, exact=exact)
+        return result.replace(
+            message=(result.message + "\n" if result.message else "")
+            + f"small game (at most {ENUMERATION_LIMIT} strategies each): all extreme equilibria"
+        )
+    if is_zero_sum(game):
+        solution = solve_zero_sum(game)
+        return EquilibriumSet(
+            equilibria=(solution.equilibrium,),
+            game=game,
+            method=solution.method,
+            options={"value": solution.value},
+            complete=False,
+            message=f"large zero-sum game: one optimal pair; the value is {solution.value:.6g}",
+        )
+    result = lemke_howson(game)
+    return result.replace(message="large game: one equilibrium by Lemke–Howson")
