@@ -51,6 +51,8 @@ def to_fraction(value: Any) -> Fraction:
     """
     if isinstance(value, Fraction):
         return value
+    if is_sympy(value) and getattr(value, "is_Rational", False):
+        return Fraction(int(value.p), int(value.q))
     if isinstance(value, (bool, np.bool_)):
         raise PayoffValueError(f"a payoff must be a number, not the boolean {value!r}")
     if isinstance(value, numbers.Integral):
@@ -71,12 +73,6 @@ def _classify(value: Any, where: str) -> str:
         raise PayoffValueError(f"{where}: a payoff must be a number, not the boolean {value!r}")
     if isinstance(value, Fraction):
         return EXACT
-    if isinstance(value, numbers.Integral):
-        return INTEGER
-    if isinstance(value, numbers.Real):
-        if not math.isfinite(value):
-            raise PayoffValueError(f"{where}: payoff {value!r} is not finite")
-        return FLOAT
     if is_sympy(value):
         if getattr(value, "free_symbols", None):
             return SYMBOLIC
@@ -91,6 +87,12 @@ def _classify(value: Any, where: str) -> str:
         if getattr(value, "is_real", None):
             return SYMBOLIC  # e.g. sqrt(2): keep it as an exact expression
         raise PayoffValueError(f"{where}: payoff {value} is not a real number")
+    if isinstance(value, numbers.Integral):
+        return INTEGER
+    if isinstance(value, numbers.Real):
+        if not math.isfinite(value):
+            raise PayoffValueError(f"{where}: payoff {value!r} is not finite")
+        return FLOAT
     raise PayoffValueError(
         f"{where}: payoff {value!r} of type {type(value).__name__} is not a number"
     )

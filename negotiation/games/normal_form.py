@@ -76,8 +76,7 @@ class NormalFormGame:
         self.players = _check_player_labels(players, count)
         arrays, kinds = [], []
         for i, data in enumerate(payoffs):
-            shape = np.shape(data) if not isinstance(data, np.ndarray) else data.shape
-            locate = _cell_locator(self.players, i, strategies, shape)
+            locate = _cell_locator(self.players, i, strategies)
             array, kind = to_payoff_array(data, f"payoffs of {self.players[i]}", locate)
             arrays.append(array)
             kinds.append(kind)
@@ -532,7 +531,7 @@ def _check_strategy_labels(
     return tuple(result)
 
 
-def _cell_locator(players, i, strategies, shape):
+def _cell_locator(players, i, strategies):
     def locate(index: tuple) -> str:
         try:
             labels = tuple(strategies[k][j] for k, j in enumerate(index))

@@ -67,7 +67,7 @@ def all_equilibria(
     --------
     >>> import negotiation as ng
     >>> rps = ng.NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
-    >>> [round(p, 6) for p in ng.all_equilibria(rps)[0].profile[0]]
+    >>> [round(float(p), 6) for p in ng.all_equilibria(rps)[0].profile[0]]
     [0.333333, 0.333333, 0.333333]
     """
     game.require_numeric("all_equilibria")
@@ -79,7 +79,7 @@ def all_equilibria(
     degenerate = P.degenerate or Q.degenerate
     if exact:
         profiles, degenerate_exact = _exact_profiles(game, P, Q, pairs)
-        degenerate = degenerate or degenerate_exact
+        degenerate = bool(degenerate or degenerate_exact)
     else:
         profiles = [
             (("P", int(i)), ("Q", int(j)), (_normalise(P.vertices[i]), _normalise(Q.vertices[j])))

@@ -17,8 +17,8 @@ Examples
 >>> bos = ng.NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
 >>> ng.lemke_howson(bos, initial_label=0)[0].support
 (('s1',), ('s1',))
->>> len(ng.lemke_howson(bos, initial_label="all"))
-3
+>>> len(ng.lemke_howson(bos, initial_label="all"))  # the mixed one is on no path from 0
+2
 """
 
 from __future__ import annotations

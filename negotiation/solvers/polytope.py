@@ -137,6 +137,8 @@ def _clean(G: np.ndarray, h: np.ndarray, vertices: np.ndarray):
     tight = (slack <= _TIGHT).T
     keep = feasible & nonzero & (tight.sum(axis=1) >= d)
     vertices, tight = vertices[keep], tight[keep]
+    # a coordinate whose nonnegativity bound is tight is exactly zero, not 1e-17
+    vertices = np.where(np.abs(vertices) <= _TIGHT * size[keep, None], 0.0, vertices)
     if len(vertices) == 0 or tight.sum(axis=1).max() == d:
         return vertices, tight  # simple polytope: one facet of the polar per vertex
     # Degenerate polytopes give one Qhull facet per simplex of a vertex's cone.

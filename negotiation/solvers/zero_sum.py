@@ -16,7 +16,7 @@ Examples
 >>> result = ng.solve_zero_sum(rps)
 >>> round(result.value, 9)
 0.0
->>> [round(p, 6) for p in result.equilibrium.profile[1]]
+>>> [round(float(p), 6) for p in result.equilibrium.profile[1]]
 [0.333333, 0.333333, 0.333333]
 """
 
@@ -96,15 +96,19 @@ def solve_zero_sum(game: NormalFormGame, tol: float | None = None) -> ZeroSumSol
             "use all_equilibria or lemke_howson for general games"
         )
     A = np.asarray(game.as_float().payoffs[0], dtype=float)
-    x, lower = _maximin(A)
-    y, upper = _maximin(-A.T)
-    upper = -upper
+    # HiGHS works to absolute tolerances: solve the game rescaled into [0, 1]
+    # (same optimal strategies), then read the value off the original payoffs
+    spread = float(A.max() - A.min()) or 1.0
+    unit = (A - A.min()) / spread
+    x = _maximin(unit)
+    y = _maximin(-unit.T)
+    lower, upper = float((x @ A).min()), float((A @ y).max())
     eq = make_equilibrium(game, (x, y))
     return ZeroSumSolution(value=(lower + upper) / 2, equilibrium=eq, duality_gap=upper - lower, game=game)
 
 
-def _maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
-    """Row player's maximin strategy of ``A`` and its guaranteed value."""
+def _maximin(A: np.ndarray) -> np.ndarray:
+    """Row player's maximin strategy of ``A``."""
     from scipy.optimize import linprog
 
     m, n = A.shape
@@ -120,5 +124,4 @@ def _maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
     if result.status != 0:
         raise SolverError(f"the zero-sum linear programme failed: {result.message}")
     x = np.clip(result.x[:m], 0.0, None)
-    x /= x.sum()
-    return x, float((x @ A).min())
+    return x / x.sum()
