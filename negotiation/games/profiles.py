@@ -52,8 +52,7 @@ DEFAULT_TOL = 1e-9
 def payoff_scale(game: NormalFormGame) -> float:
     """The largest payoff range in the game (1.0 when every payoff is equal to 0)."""
     game.require_numeric("the payoff scale")
-    ranges = [float(np.max(a)) - float(np.min(a)) for a in game.payoffs]
-    scale = max(ranges)
+    scale = max(float(a.max() - a.min()) for a in game.payoffs)
     if scale > 0:
         return scale
     biggest = max(abs(float(np.max(np.abs(a.astype(float))))) for a in game.payoffs)

@@ -114,6 +114,8 @@ def all_equilibria(
 
 
 def _normalise(vertex):
+    if isinstance(vertex, np.ndarray):
+        return vertex / vertex.sum()
     total = sum(vertex)
     return [v / total for v in vertex]
 

@@ -44,11 +44,7 @@ class Polytope:
     h: np.ndarray
     vertices: np.ndarray  # (k, d) float
     tight: np.ndarray  # (k, m+n) bool
-
-    @property
-    def degenerate(self) -> bool:
-        """True when some vertex has more tight labels than the dimension."""
-        return bool((self.tight.sum(axis=1) > self.G.shape[1]).any())
+    degenerate: bool  # some vertex has more tight labels than the dimension
 
 
 def shift_positive(M: np.ndarray) -> np.ndarray:
@@ -80,13 +76,14 @@ def _polytope(G: np.ndarray, h: np.ndarray) -> Polytope:
     if vertices is None:
         vertices = _brute_force_vertices(G, h)
     vertices, tight = _clean(G, h, vertices)
-    return Polytope(G, h, vertices, tight)
+    degenerate = bool(len(tight)) and int(tight.sum(axis=1).max()) > G.shape[1]
+    return Polytope(G, h, vertices, tight, degenerate)
 
 
 def _interior_point(G: np.ndarray, h: np.ndarray) -> np.ndarray:
-    # rows with h = 1 are the payoff rows (all positive); x0 = t * 1 keeps them slack
-    payoff_rows = G[h > 0]
-    t = 0.5 / payoff_rows.sum(axis=1).max()
+    # rows with h = 1 are the payoff rows (entries in [1, 2]); the rest are -I.
+    # x0 = t * 1 with t below 1 / (largest payoff-row sum) keeps every row slack.
+    t = 0.5 / G.sum(axis=1).max()
     return np.full(G.shape[1], t)
 
 
@@ -122,28 +119,26 @@ def _brute_force_vertices(G: np.ndarray, h: np.ndarray) -> np.ndarray:
 
 
 def _clean(G: np.ndarray, h: np.ndarray, vertices: np.ndarray):
-    """Drop infeasible, zero and duplicate points; compute each vertex's tight labels."""
+    """Drop infeasible, zero and duplicate points; compute each vertex's tight labels.
+
+    Payoffs lie in [1, 2] (see :func:`shift_positive`), so a non-zero vertex
+    has coordinates summing to between 1/2 and 1 and every term is of order
+    one: an absolute tolerance is a relative one here.
+    """
     d = G.shape[1]
     if len(vertices) == 0:
         return np.empty((0, d)), np.empty((0, len(h)), dtype=bool)
-    lhs = vertices @ G.T
-    # magnitude of each row's terms at each vertex, so "tight" is scale-free
-    size = np.abs(vertices).max(axis=1)
-    scale = np.maximum(np.abs(G).max(axis=1)[:, None] * size[None, :], np.abs(h)[:, None])
-    scale = np.maximum(scale, 1e-300)  # the origin: every term is zero
-    slack = (h[:, None] - lhs.T) / scale
-    feasible = (slack >= -_TIGHT).all(axis=0)
-    nonzero = vertices.sum(axis=1) > 1e-12 * max(1.0, float(np.abs(vertices).max()))
-    tight = (slack <= _TIGHT).T
-    keep = feasible & nonzero & (tight.sum(axis=1) >= d)
+    slack = h - vertices @ G.T
+    tight = slack <= _TIGHT
+    counts = tight.sum(axis=1)
+    keep = (slack.min(axis=1) >= -_TIGHT) & (vertices.sum(axis=1) > 0.25) & (counts >= d)
     vertices, tight = vertices[keep], tight[keep]
     # a coordinate whose nonnegativity bound is tight is exactly zero, not 1e-17
-    vertices = np.where(np.abs(vertices) <= _TIGHT * size[keep, None], 0.0, vertices)
-    if len(vertices) == 0 or tight.sum(axis=1).max() == d:
+    vertices[vertices <= _TIGHT] = 0.0
+    if len(vertices) == 0 or counts[keep].max() == d:
         return vertices, tight  # simple polytope: one facet of the polar per vertex
     # Degenerate polytopes give one Qhull facet per simplex of a vertex's cone.
-    digits = np.round(vertices / np.abs(vertices).max(), 9)
-    _, first = np.unique(digits, axis=0, return_index=True)
+    _, first = np.unique(np.round(vertices, 9), axis=0, return_index=True)
     first.sort()
     return vertices[first], tight[first]
 
@@ -173,10 +168,9 @@ def complementary_pairs(P: Polytope, Q: Polytope) -> np.ndarray:
 
 
 def _label_keys(tight: np.ndarray) -> np.ndarray:
-    """One sortable key per label set: a 64-bit mask, or raw bytes past 64 labels."""
-    if tight.shape[1] <= 64:
-        weights = np.left_shift(np.uint64(1), np.arange(tight.shape[1], dtype=np.uint64))
-        return (tight.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
+    """One sortable key per label set: the bitmask as an exact float, or raw bytes."""
+    if tight.shape[1] <= 52:  # sums of distinct powers of two below 2**53 are exact
+        return tight @ (2.0 ** np.arange(tight.shape[1]))
     packed = np.packbits(tight, axis=1)
     return packed.view(f"V{packed.shape[1]}").ravel()
 

@@ -96,9 +96,10 @@ class Equilibrium:
         }
 
     def _key(self, digits: int = 9) -> tuple:
-        return tuple(
-            tuple(p if self.exact else round(float(p), digits) for p in v) for v in self.profile
-        )
+        """A hashable, sortable identity: exact values, or floats rounded to ``digits``."""
+        if self.exact:
+            return tuple(tuple(v) for v in self.profile)
+        return tuple(np.round(np.concatenate(self.profile), digits).tolist())
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,79 @@
+"""The `negotiation` command, called in-process and as the installed console script."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from negotiation import cli, examples
+from negotiation.io import json_format
+
+
+def run(capsys, *args):
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_commands(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    for word in ("solve", "examples", "demo", "--exact"):
+        assert word in out
+
+
+def test_demo(capsys):
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    assert "U.S. eliminates No tariffs" in out and "Tariffs on $150B" in out
+
+
+def test_solve_file_exact_and_json(capsys, tmp_path):
+    path = tmp_path / "bos.json"
+    json_format.dump(examples.battle_of_the_sexes(), path)
+    code, out, _ = run(capsys, "solve", str(path), "--exact")
+    assert code == 0 and "Opera 2/3, Football 1/3" in out
+    code, out, _ = run(capsys, "solve", str(path), "--json")
+    data = json.loads(out)
+    assert data["result"]["method"] == "vertex enumeration"
+    assert len(data["result"]["equilibria"]) == 3
+
+
+@pytest.mark.parametrize("method", ["all", "pure", "lemke-howson", "dominance"])
+def test_methods(capsys, method):
+    code, out, _ = run(capsys, "solve", "--example", "prisoners-dilemma", "--method", method)
+    assert code == 0 and "Defect" in out
+
+
+def test_zero_sum_method(capsys):
+    code, out, _ = run(capsys, "solve", "--example", "matching-pennies", "--method", "zero-sum")
+    assert code == 0 and "value 0" in out
+
+
+def test_errors_are_one_clear_line(capsys, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text("{}")
+    code, _, err = run(capsys, "solve", str(path))
+    assert code == 2 and err.startswith("negotiation: error:") and "format" in err
+    code, _, err = run(capsys, "solve", "--example", "nope")
+    assert code == 2 and "prisoners-dilemma" in err
+
+
+def test_examples_listing(capsys):
+    code, out, _ = run(capsys, "examples")
+    assert code == 0 and "battle-of-the-sexes" in out
+
+
+def test_console_script_is_installed():
+    exe = shutil.which("negotiation")
+    if exe is None:  # running from a source tree without the entry point
+        exe_cmd = [sys.executable, "-m", "negotiation.cli"]
+    else:
+        exe_cmd = [exe]
+    done = subprocess.run(exe_cmd + ["solve", "--example", "chicken", "--exact"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Swerve 9/10, Straight 1/10" in done.stdout

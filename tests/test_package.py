@@ -1,0 +1,37 @@
+"""Package-level contracts: lazy imports, the flat namespace, the error hierarchy."""
+
+import subprocess
+import sys
+
+import pytest
+
+import negotiation as ng
+from negotiation import errors
+
+
+def test_import_does_not_load_heavy_libraries():
+    code = (
+        "import sys, negotiation; "
+        "print(sorted(m for m in ('scipy', 'sympy', 'networkx', 'nashpy', 'matplotlib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_flat_namespace_matches_all():
+    for name in ng.__all__:
+        assert hasattr(ng, name), name
+
+
+@pytest.mark.parametrize("name", errors.__all__)
+def test_every_error_derives_from_the_base(name):
+    cls = getattr(errors, name)
+    if issubclass(cls, Warning):
+        assert issubclass(cls, errors.NegotiationWarning)
+    elif cls is not errors.NegotiationError:
+        assert issubclass(cls, errors.NegotiationError)
+        assert issubclass(cls, (ValueError, TypeError, RuntimeError))
+
+
+def test_scenarios_subpackage_is_installed():
+    import negotiation.scenarios  # noqa: F401
