@@ -1,0 +1,529 @@
+r"""Extensive-form games: sequential moves as a tree, stored as a networkx DiGraph.
+
+A game tree has three kinds of node:
+
+* **decision** nodes, where a player chooses an action; each belongs to an
+  *information set* (nodes the player cannot tell apart, which must offer the
+  same actions);
+* **chance** nodes, whose labelled outcomes have probabilities summing to 1;
+* **terminal** nodes, with one payoff per player (float, exact or symbolic).
+
+Every edge carries an action label. Node ids are readable paths from the
+root (``"Threaten/Retaliate"``), so error messages and results point at the
+place in the story.
+
+Build a tree with the nested helpers :func:`decision`, :func:`chance` and
+:func:`outcome`, or node by node with the ``add_*`` methods. The underlying
+graph is :attr:`GameTree.graph`.
+
+Examples
+--------
+>>> import negotiation as ng
+>>> tree = ng.GameTree.from_nested(
+...     ("U.S.", "China"),
+...     ng.decision("U.S.", {
+...         "Tariff": ng.decision("China", {
+...             "Retaliate": ng.outcome(-1, -2),
+...             "Concede": ng.outcome(2, -1)}),
+...         "No tariff": ng.outcome(0, 0)}))
+>>> tree.num_nodes, tree.children("Tariff")
+(5, (('Retaliate', 'Tariff/Retaliate'), ('Concede', 'Tariff/Concede')))
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from ..errors import GameError, LabelError, PayoffValueError, ShapeError, SymbolicPayoffError
+from .arithmetic import EXACT, FLOAT, SYMBOLIC, combined_kind, to_fraction, to_payoff_array
+
+__all__ = ["GameTree", "decision", "chance", "outcome", "Decision", "Chance", "Outcome", "ROOT"]
+
+ROOT = ""  # the root's node id: the empty path
+DECISION, CHANCE, TERMINAL = "decision", "chance", "terminal"
+_PROBABILITY_TOL = 1e-9
+
+
+# ---------------------------------------------------------------------- nested specification
+@dataclass(frozen=True)
+class Outcome:
+    payoffs: tuple
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    player: str
+    moves: Mapping[str, Any]
+    infoset: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Chance:
+    moves: Mapping[str, tuple]  # action -> (probability, subtree)
+    name: str | None = None
+
+
+def outcome(*payoffs: Any, name: str | None = None) -> Outcome:
+    """A terminal node with one payoff per player."""
+    return Outcome(tuple(payoffs), name)
+
+
+def decision(player: str, moves: Mapping[str, Any], infoset: str | None = None, name: str | None = None) -> Decision:
+    """A decision node of ``player``: ``{action: subtree}``; ``infoset`` names its information set."""
+    return Decision(player, moves, infoset, name)
+
+
+def chance(moves: Mapping[str, tuple], name: str | None = None) -> Chance:
+    """A chance node: ``{outcome label: (probability, subtree)}``."""
+    return Chance(moves, name)
+
+
+# ---------------------------------------------------------------------- the tree
+class GameTree:
+    """A finite extensive-form game with labelled players, actions and information sets."""
+
+    def __init__(self, players: Sequence[str], title: str = ""):
+        import networkx as nx
+
+        if isinstance(players, str) or not players:
+            raise LabelError("a game tree needs a sequence of player names")
+        names = tuple(players)
+        for p in names:
+            if not isinstance(p, str) or not p.strip():
+                raise LabelError(f"player names must be non-empty strings, got {p!r}")
+        if len(set(names)) != len(names):
+            raise LabelError(f"player names must be unique: {names}")
+        self.players = names
+        self.title = title
+        self.graph = nx.DiGraph()
+        self._checked = False
+        self._compiled = None
+
+    # -------------------------------------------------------------- building
+    @classmethod
+    def from_nested(cls, players: Sequence[str], root: Any, title: str = "") -> "GameTree":
+        """Build a tree from :func:`decision`, :func:`chance` and :func:`outcome` specs."""
+        tree = cls(players, title=title)
+        stack = [(root, ROOT)]
+        while stack:
+            spec, node = stack.pop()
+            if isinstance(spec, Outcome):
+                tree.add_terminal(node, spec.payoffs)
+            elif isinstance(spec, Decision):
+                tree.add_decision(node, spec.player, infoset=spec.infoset)
+                for action, child in spec.moves.items():
+                    child_id = _child_id(node, action, child)
+                    tree.add_move(node, child_id, action)
+                    stack.append((child, child_id))
+            elif isinstance(spec, Chance):
+                tree.add_chance(node)
+                for action, pair in spec.moves.items():
+                    if not (isinstance(pair, tuple) and len(pair) == 2):
+                        raise GameError(
+                            f"chance outcome {action!r} at {_where(node)} must be (probability, subtree)"
+                        )
+                    probability, child = pair
+                    child_id = _child_id(node, action, child)
+                    tree.add_move(node, child_id, action, probability=probability)
+                    stack.append((child, child_id))
+            else:
+                raise GameError(
+                    f"{_where(node)}: expected decision(...), chance(...) or outcome(...), got {spec!r}"
+                )
+        tree.check()
+        return tree
+
+    def add_decision(self, node: str, player: str | int, infoset: str | None = None) -> str:
+        """Add a decision node; ``infoset`` defaults to a singleton set named after the node."""
+        i = self.player_index(player)
+        self._new_node(node, kind=DECISION, player=i, infoset=infoset if infoset is not None else f"{node}")
+        self.graph.nodes[node]["own_infoset"] = infoset is None
+        return node
+
+    def add_chance(self, node: str) -> str:
+        self._new_node(node, kind=CHANCE)
+        return node
+
+    def add_terminal(self, node: str, payoffs: Sequence[Any]) -> str:
+        if isinstance(payoffs, (str, bytes)) or not hasattr(payoffs, "__len__"):
+            raise PayoffValueError(f"terminal {_where(node)}: payoffs must be a sequence, got {payoffs!r}")
+        if len(payoffs) != len(self.players):
+            raise ShapeError(
+                f"terminal {_where(node)} has {len(payoffs)} payoffs; the game has "
+                f"{len(self.players)} players ({', '.join(self.players)})"
+            )
+        array, kind = to_payoff_array(list(payoffs), f"payoffs at terminal {_where(node)}")
+        values = tuple(array.tolist()) if kind != SYMBOLIC else tuple(array)
+        self._new_node(node, kind=TERMINAL, payoffs=values, payoff_kind=kind)
+        return node
+
+    def add_move(self, parent: str, child: str, action: str, probability: Any = None) -> None:
+        """Connect ``parent`` to ``child`` by ``action`` (with a probability at chance nodes)."""
+        if parent not in self.graph:
+            raise GameError(f"add the node {_where(parent)} before its moves")
+        if child not in self.graph:
+            self.graph.add_node(child, kind=None)
+        if not isinstance(action, str) or not action.strip():
+            raise LabelError(f"moves from {_where(parent)} need a non-empty action label, got {action!r}")
+        for _, other, data in self.graph.out_edges(parent, data=True):
+            if data["action"] == action:
+                raise LabelError(f"{_where(parent)} has two moves labelled {action!r}")
+        kind = self.graph.nodes[parent]["kind"]
+        if kind == CHANCE:
+            if probability is None:
+                raise GameError(f"chance move {action!r} at {_where(parent)} needs a probability")
+            probability = _probability(probability, parent, action)
+        elif probability is not None:
+            raise GameError(f"only chance moves carry probabilities ({_where(parent)}, {action!r})")
+        self.graph.add_edge(parent, child, action=action, probability=probability)
+        self._touch()
+
+    def _new_node(self, node: str, **attributes: Any) -> None:
+        if not isinstance(node, str):
+            raise LabelError(f"node ids are strings, got {node!r}")
+        if node in self.graph and self.graph.nodes[node].get("kind") is not None:
+            raise LabelError(f"the node {_where(node)} already exists")
+        self.graph.add_node(node, **attributes)
+        self._touch()
+
+    def _touch(self) -> None:
+        self._checked = False
+        self._compiled = None
+
+    # -------------------------------------------------------------- access
+    @property
+    def num_nodes(self) -> int:
+        return self.graph.number_of_nodes()
+
+    @property
+    def root(self) -> str:
+        self.check()
+        return self._root
+
+    def player_index(self, player: str | int) -> int:
+        if isinstance(player, (int, np.integer)) and not isinstance(player, bool):
+            if 0 <= player < len(self.players):
+                return int(player)
+            raise LabelError(f"player index {player} is out of range")
+        if player not in self.players:
+            raise LabelError(f"unknown player {player!r}; the players are {', '.join(self.players)}")
+        return self.players.index(player)
+
+    def kind(self, node: str) -> str:
+        return self.graph.nodes[node]["kind"]
+
+    def player_of(self, node: str) -> str:
+        return self.players[self.graph.nodes[node]["player"]]
+
+    def infoset_of(self, node: str) -> str:
+        return self.graph.nodes[node]["infoset"]
+
+    def payoffs_of(self, node: str) -> tuple:
+        return self.graph.nodes[node]["payoffs"]
+
+    def children(self, node: str) -> tuple[tuple[str, str], ...]:
+        """``(action, child)`` pairs in the order they were added."""
+        return tuple((data["action"], child) for _, child, data in self.graph.out_edges(node, data=True))
+
+    def probabilities(self, node: str) -> dict[str, Any]:
+        """``{action: probability}`` at a chance node."""
+        return {data["action"]: data["probability"] for _, _, data in self.graph.out_edges(node, data=True)}
+
+    def actions(self, node: str) -> tuple[str, ...]:
+        return tuple(action for action, _ in self.children(node))
+
+    def parent(self, node: str) -> str | None:
+        preds = list(self.graph.predecessors(node))
+        return preds[0] if preds else None
+
+    def history(self, node: str) -> tuple[str, ...]:
+        """The actions on the path from the root to ``node``."""
+        actions = []
+        while node != self.root:
+            parent = self.parent(node)
+            actions.append(self.graph.edges[parent, node]["action"])
+            node = parent
+        return tuple(reversed(actions))
+
+    def nodes(self, kind: str | None = None) -> list[str]:
+        """Nodes in breadth-first order from the root, optionally of one kind."""
+        order = self.compiled().order
+        return [n for n in order if kind is None or self.kind(n) == kind]
+
+    def infosets(self) -> dict[str, list[str]]:
+        """``{information set: [its nodes]}`` in breadth-first order."""
+        result: dict[str, list[str]] = {}
+        for node in self.nodes(DECISION):
+            result.setdefault(self.infoset_of(node), []).append(node)
+        return result
+
+    def infoset_player(self, infoset: str) -> str:
+        return self.player_of(self.infosets()[infoset][0])
+
+    def infoset_label(self, infoset: str) -> str:
+        """A readable name: the given name, or the history leading to its first node."""
+        first = self.infosets()[infoset][0]
+        if not self.graph.nodes[first].get("own_infoset"):
+            return infoset
+        history = self.history(first)
+        return ", ".join(history) if history else "start"
+
+    @property
+    def kind_of_payoffs(self) -> str:
+        return combined_kind(d["payoff_kind"] for _, d in self.graph.nodes(data=True) if d.get("kind") == TERMINAL)
+
+    @property
+    def is_exact(self) -> bool:
+        """Exact when some input is exact (Fractions) and none is a float, as for matrix games."""
+        kinds = {d["payoff_kind"] for _, d in self.graph.nodes(data=True) if d.get("kind") == TERMINAL}
+        probabilities = [d["probability"] for _, _, d in self.graph.edges(data=True) if d["probability"] is not None]
+        if FLOAT in kinds or SYMBOLIC in kinds or any(isinstance(p, float) for p in probabilities):
+            return False
+        return EXACT in kinds or any(isinstance(p, Fraction) for p in probabilities)
+
+    @property
+    def is_perfect_information(self) -> bool:
+        return all(len(nodes) == 1 for nodes in self.infosets().values())
+
+    def __repr__(self) -> str:
+        return f"<GameTree {self.num_nodes} nodes: {', '.join(self.players)}>"
+
+    # -------------------------------------------------------------- other views
+    def to_normal_form(self):
+        """The reduced normal form as a :class:`NormalFormGame` with readable strategy names."""
+        from .tree_normal_form import to_normal_form
+
+        return to_normal_form(self)
+
+    @classmethod
+    def from_normal_form(cls, game) -> "GameTree":
+        """A simultaneous-move game as a tree with one information set per player."""
+        from .tree_normal_form import from_normal_form
+
+        return from_normal_form(game)
+
+    def __str__(self) -> str:
+        """An indented outline: one line per move."""
+        lines = [self.title or f"game tree: {', '.join(self.players)}"]
+        c = self.compiled()
+        stack = [(0, 0)]
+        while stack:
+            k, depth = stack.pop()
+            node = c.order[k]
+            head = "  " * depth + (f"{c.actions[k]}" + (f" ({c.probability[k]})" if c.probability[k] is not None else "") + ": " if k else "")
+            if c.kind[k] == 0:
+                lines.append(head + "payoffs " + ", ".join(str(v) for v in c.payoffs[k]))
+                continue
+            if c.kind[k] == 1:
+                infoset = self.infoset_of(node)
+                shared = len(self.infosets()[infoset]) > 1
+                lines.append(head + f"{self.player_of(node)} moves" + (f" [{infoset}]" if shared else ""))
+            else:
+                lines.append(head + "chance")
+            children = range(c.first_child[k], c.first_child[k] + c.num_children[k])
+            stack.extend((j, depth + 1) for j in reversed(children))
+        return "\n".join(lines)
+
+    # -------------------------------------------------------------- validation
+    def check(self) -> "GameTree":
+        """Validate the whole tree (cached until the tree changes); return it."""
+        if self._checked:
+            return self
+        import networkx as nx
+
+        graph = self.graph
+        if graph.number_of_nodes() == 0:
+            raise GameError("the game tree is empty")
+        for node, data in graph.nodes(data=True):
+            if data.get("kind") is None:
+                raise GameError(f"the node {_where(node)} is reached by a move but never defined")
+        if not nx.is_directed_acyclic_graph(graph):
+            cycle = nx.find_cycle(graph)
+            raise GameError(f"the game tree has a cycle through {_where(cycle[0][0])}")
+        roots = [n for n, d in graph.in_degree() if d == 0]
+        if len(roots) != 1:
+            stray = sorted(r for r in roots if r != ROOT)[:3]
+            raise GameError(
+                f"a game tree has one root; these nodes are unreachable from it: {', '.join(map(_where, stray))}"
+            )
+        for node, degree in graph.in_degree():
+            if degree > 1:
+                raise GameError(f"the node {_where(node)} has {degree} parents; a tree node has one")
+        self._root = roots[0]
+        for node, data in graph.nodes(data=True):
+            out = graph.out_degree(node)
+            if data["kind"] == TERMINAL and out:
+                raise GameError(f"terminal {_where(node)} has moves")
+            if data["kind"] in (DECISION, CHANCE) and not out:
+                raise GameError(
+                    f"{data['kind']} node {_where(node)} has no moves; a node without moves needs payoffs"
+                )
+            if data["kind"] == CHANCE:
+                self._check_probabilities(node)
+        self._check_infosets()
+        self._checked = True
+        return self
+
+    def _check_probabilities(self, node: str) -> None:
+        probabilities = list(self.probabilities(node).values())
+        if all(isinstance(p, Fraction) for p in probabilities):
+            total = sum(probabilities, Fraction(0))
+            ok = total == 1
+        else:
+            total = math.fsum(float(p) for p in probabilities)
+            ok = abs(total - 1) <= _PROBABILITY_TOL
+        if not ok:
+            raise GameError(f"the probabilities at chance node {_where(node)} sum to {total}, not 1")
+
+    def _check_infosets(self) -> None:
+        members: dict[str, list[str]] = {}
+        for node, data in self.graph.nodes(data=True):
+            if data["kind"] == DECISION:
+                members.setdefault(data["infoset"], []).append(node)
+        for infoset, nodes in members.items():
+            first = nodes[0]
+            for other in nodes[1:]:
+                if self.graph.nodes[other]["player"] != self.graph.nodes[first]["player"]:
+                    raise GameError(
+                        f"information set {infoset!r} mixes players: {self.player_of(first)} at "
+                        f"{_where(first)} and {self.player_of(other)} at {_where(other)}"
+                    )
+                if set(self.actions(other)) != set(self.actions(first)):
+                    raise GameError(
+                        f"information set {infoset!r} offers different actions: {self.actions(first)} at "
+                        f"{_where(first)} but {self.actions(other)} at {_where(other)}"
+                    )
+
+    def require_perfect_recall(self, purpose: str) -> None:
+        """Raise unless every player remembers their own past information sets and actions."""
+        self.check()
+        seen: dict[str, tuple] = {}
+        for node in self.nodes(DECISION):
+            player = self.graph.nodes[node]["player"]
+            own = self._own_history(node, player)
+            infoset = self.infoset_of(node)
+            if infoset in seen and seen[infoset] != own:
+                raise GameError(
+                    f"{purpose} needs perfect recall, but {self.players[player]} at information set "
+                    f"{infoset!r} has forgotten: the nodes {_where(seen[infoset + '#node'])} and "
+                    f"{_where(node)} follow different own histories"
+                )
+            seen[infoset] = own
+            seen[infoset + "#node"] = node
+
+    def _own_history(self, node: str, player: int) -> tuple:
+        """The (information set, action) pairs of ``player`` on the path to ``node``."""
+        steps = []
+        while node != self.root:
+            parent = self.parent(node)
+            data = self.graph.nodes[parent]
+            if data["kind"] == DECISION and data["player"] == player:
+                steps.append((data["infoset"], self.graph.edges[parent, node]["action"]))
+            node = parent
+        return tuple(reversed(steps))
+
+    def require_numeric(self, purpose: str) -> None:
+        if self.kind_of_payoffs == SYMBOLIC:
+            raise SymbolicPayoffError(f"{purpose} needs numeric payoffs; substitute the parameters first")
+
+    # -------------------------------------------------------------- array form
+    def compiled(self) -> "CompiledTree":
+        """Arrays for fast solving: breadth-first order, children ranges, payoffs."""
+        if self._compiled is None:
+            self.check()
+            self._compiled = CompiledTree.from_tree(self)
+        return self._compiled
+
+
+@dataclass
+class CompiledTree:
+    """The tree as arrays in breadth-first order; children of node k are a contiguous range."""
+
+    order: list[str]
+    index: dict[str, int]
+    kind: np.ndarray  # 0 terminal, 1 decision, 2 chance
+    player: np.ndarray
+    first_child: np.ndarray
+    num_children: np.ndarray
+    parent: np.ndarray
+    actions: list[str]  # action label of the edge into each node ("" for the root)
+    probability: list[Any]  # probability of the edge into each node (chance moves)
+    payoffs: list[tuple | None]
+    exact: bool = field(default=False)
+
+    @classmethod
+    def from_tree(cls, tree: GameTree) -> "CompiledTree":
+        graph = tree.graph
+        order = [tree._root]
+        actions, probs, parents = [""], [None], [-1]
+        first = []
+        counts = []
+        k = 0
+        while k < len(order):
+            node = order[k]
+            first.append(len(order))
+            edges = list(graph.out_edges(node, data=True))
+            counts.append(len(edges))
+            for _, child, data in edges:
+                order.append(child)
+                actions.append(data["action"])
+                probs.append(data["probability"])
+                parents.append(k)
+            k += 1
+        codes = {TERMINAL: 0, DECISION: 1, CHANCE: 2}
+        nodes = graph.nodes
+        kind = np.array([codes[nodes[n]["kind"]] for n in order], dtype=np.int8)
+        player = np.array([nodes[n].get("player", -1) for n in order], dtype=np.int32)
+        payoffs = [nodes[n].get("payoffs") for n in order]
+        exact = tree.is_exact
+        return cls(
+            order=order,
+            index={n: i for i, n in enumerate(order)},
+            kind=kind,
+            player=player,
+            first_child=np.array(first, dtype=np.int64),
+            num_children=np.array(counts, dtype=np.int64),
+            parent=np.array(parents, dtype=np.int64),
+            actions=actions,
+            probability=probs,
+            payoffs=payoffs,
+            exact=exact,
+        )
+
+
+def _probability(value: Any, node: str, action: str):
+    try:
+        if isinstance(value, (bool, str)):
+            raise ValueError
+        p = to_fraction(value) if not isinstance(value, float) else float(value)
+    except (ValueError, TypeError, PayoffValueError):
+        raise GameError(f"the probability of {action!r} at {_where(node)} must be a number, got {value!r}") from None
+    if not (0 <= p <= 1) or (isinstance(p, float) and not math.isfinite(p)):
+        raise GameError(f"the probability of {action!r} at {_where(node)} is {value!r}, outside [0, 1]")
+    return p
+
+
+def _child_id(parent: str, action: str, spec: Any) -> str:
+    name = getattr(spec, "name", None)
+    if name:
+        return name
+    if not isinstance(action, str):
+        raise LabelError(f"action labels must be strings, got {action!r} at {_where(parent)}")
+    return action if parent == ROOT else f"{parent}/{action}"
+
+
+def _where(node: str) -> str:
+    return "the root" if node == ROOT else repr(node)
+
+
+def as_number(value: Any, exact: bool):
+    """A payoff or probability as Fraction (exact) or float."""
+    return to_fraction(value) if exact else float(value)
+

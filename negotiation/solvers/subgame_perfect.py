@@ -1,0 +1,204 @@
+r"""Subgame-perfect equilibria of trees with imperfect information, by decomposition.
+
+1. Find the proper subgames (:func:`~negotiation.games.tree_profiles.subgame_roots`).
+2. Solve the smallest ones: each becomes a normal-form game, solved with
+   :func:`~negotiation.all_equilibria` (two movers; every extreme equilibrium),
+   by maximisation (one mover), or :func:`~negotiation.pure_equilibria`
+   (three or more movers; pure equilibria only, and the result says so).
+3. Replace each solved subgame by its equilibrium payoffs and work upward.
+4. When a subgame has several equilibria, every combination is followed, up
+   to ``limit`` equilibria in all.
+
+Equilibrium strategies of each subgame's normal form are turned back into
+behaviour strategies (Kuhn's theorem, which needs perfect recall).
+
+Examples
+--------
+>>> import negotiation as ng
+>>> # the U.S. first decides whether to talk; then both choose simultaneously
+>>> stage = lambda: ng.decision("U.S.", {
+...     "Tariff": ng.decision("China", {"Retaliate": ng.outcome(1, 1), "Pledge": ng.outcome(3, 0)}, infoset="China blind"),
+...     "Hold": ng.decision("China", {"Retaliate": ng.outcome(0, 3), "Pledge": ng.outcome(2, 2)}, infoset="China blind")},
+...     infoset="U.S. in talks")
+>>> tree = ng.GameTree.from_nested(("U.S.", "China"), ng.decision("U.S.", {
+...     "Talk": stage(), "Walk away": ng.outcome(0.5, 0.5)}))
+>>> result = ng.subgame_perfect_equilibria(tree)
+>>> result[0].describe()
+'path: Talk → Tariff → Retaliate; payoffs 1, 1'
+"""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+
+import numpy as np
+
+from ..errors import DegenerateGameWarning
+from ..games.normal_form import NormalFormGame
+from ..games.tree import DECISION, GameTree
+from ..games.tree_normal_form import behaviour_from_mixed
+from ..games.tree_profiles import node_values, reach_probabilities, subgame_roots
+from .enumeration import all_equilibria
+from .pure import pure_equilibria
+from .tree_results import SubgamePerfectEquilibrium, SubgamePerfectResult
+
+__all__ = ["subgame_perfect_equilibria"]
+
+
+def subgame_perfect_equilibria(tree: GameTree, limit: int = 100, exact: bool = False) -> SubgamePerfectResult:
+    """Subgame-perfect equilibria by solving subgames bottom-up (up to ``limit``)."""
+    tree.check()
+    tree.require_numeric("subgame_perfect_equilibria")
+    tree.require_perfect_recall("subgame_perfect_equilibria")
+    exact = exact or tree.compiled().exact
+    roots = subgame_roots(tree)
+    root_set = set(roots)
+    solutions: dict[str, list[tuple[tuple, dict]]] = {}
+    if tree.kind(tree.root) == "terminal":
+        solutions[tree.root] = [(tree.payoffs_of(tree.root), {})]
+    notes: set[str] = set()
+    truncated = False
+    for root in reversed(roots):  # deepest first
+        nested = _nested_roots(tree, root, root_set)
+        found = []
+        for combo in itertools.product(*(solutions[n] for n in nested)):
+            values = {n: sol[0] for n, sol in zip(nested, combo)}
+            below = {}
+            for _, behaviour in combo:
+                below.update(behaviour)
+            for value, behaviour in _solve_piece(tree, root, values, exact, notes):
+                found.append((value, {**below, **behaviour}))
+            if len(found) > limit:
+                break
+        truncated |= len(found) > limit
+        solutions[root] = found[:limit]
+    equilibria = tuple(_package(tree, behaviour) for _, behaviour in solutions[tree.root])
+    complete = not truncated and "pure" not in notes
+    message = "; ".join(sorted(notes))
+    if truncated:
+        message = (message + "; " if message else "") + f"stopped at limit={limit} equilibria"
+    return SubgamePerfectResult(
+        equilibria=equilibria,
+        tree=tree,
+        method="subgame decomposition",
+        complete=complete,
+        subgames=tuple(roots),
+        message=message,
+    )
+
+
+def _nested_roots(tree: GameTree, root: str, root_set: set) -> list[str]:
+    """Subgame roots strictly below ``root`` with no other subgame root between."""
+    found, stack = [], [child for _, child in tree.children(root)]
+    while stack:
+        node = stack.pop()
+        if node in root_set:
+            found.append(node)
+        elif tree.kind(node) != "terminal":
+            stack.extend(child for _, child in tree.children(node))
+    return found
+
+
+def _piece(tree: GameTree, root: str, values: dict) -> GameTree:
+    """The subgame at ``root`` with nested subgames replaced by their payoffs."""
+    piece = GameTree(tree.players)
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node in values and node != root:
+            piece.add_terminal(node, values[node])
+            continue
+        kind = tree.kind(node)
+        if kind == "terminal":
+            piece.add_terminal(node, tree.payoffs_of(node))
+            continue
+        if kind == DECISION:
+            piece.add_decision(node, tree.player_of(node), infoset=tree.infoset_of(node))
+        else:
+            piece.add_chance(node)
+        probabilities = tree.probabilities(node) if kind != DECISION else {}
+        for action, child in tree.children(node):
+            piece.add_move(node, child, action, probability=probabilities.get(action))
+            stack.append(child)
+    return piece.check()
+
+
+def _solve_piece(tree, root, values, exact, notes):
+    """Equilibria of one reduced subgame as ``(value at root, behaviour)`` pairs."""
+    piece = _piece(tree, root, values)
+    game = piece.to_normal_form()
+    if exact:
+        game = game.as_exact()
+    movers = [i for i, size in enumerate(game.shape) if size > 1]
+    if len(movers) <= 2:
+        profiles = _two_mover_equilibria(game, movers)
+    else:
+        notes.add("a subgame with three or more movers was solved for pure equilibria only")
+        notes.add("pure")
+        profiles = [eq.profile for eq in pure_equilibria(game)]
+    found = []
+    for profile in profiles:
+        behaviour, undefined = behaviour_from_mixed(piece, list(profile))
+        for infoset in undefined:  # never reached, even by its own player: any choice will do
+            first = piece.infosets()[infoset][0]
+            behaviour[infoset] = {piece.actions(first)[0]: 1}
+            notes.add("choices at information sets a player's own moves rule out are set to the first action")
+        value = node_values(piece, behaviour)[0]
+        found.append((value, behaviour))
+    return found
+
+
+def _two_mover_equilibria(game: NormalFormGame, movers: list[int]):
+    """Profiles (one vector per player) of a game where at most two players choose."""
+    count = game.num_players
+    if not movers:
+        return [tuple(np.ones(1, dtype=int) for _ in range(count))]
+    if len(movers) == 1:
+        i = movers[0]
+        values = game.payoffs[i].reshape(-1)
+        best = max(values)
+        profiles = []
+        for k in np.flatnonzero(np.array([v == best for v in values])):
+            vectors = [np.ones(1, dtype=int) for _ in range(count)]
+            vectors[i] = np.eye(game.shape[i], dtype=int)[k]
+            profiles.append(tuple(vectors))
+        return profiles
+    a, b = movers
+    squeeze = tuple(0 if i not in movers else slice(None) for i in range(count))
+    two = NormalFormGame(
+        [game.payoffs[a][squeeze], game.payoffs[b][squeeze]],
+        players=[game.players[a], game.players[b]],
+        strategies=[game.strategies[a], game.strategies[b]],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        result = all_equilibria(two, exact=game.is_exact)
+    profiles = []
+    for eq in result:
+        vectors = [np.ones(1, dtype=int) for _ in range(count)]
+        vectors[a], vectors[b] = eq.profile
+        profiles.append(tuple(vectors))
+    return profiles
+
+
+def _package(tree: GameTree, behaviour: dict) -> SubgamePerfectEquilibrium:
+    values = node_values(tree, behaviour)
+    reach = reach_probabilities(tree, behaviour)
+    c = tree.compiled()
+    path = []
+    for k in range(len(c.order)):
+        if c.kind[k] == 0 or not reach[k]:
+            continue
+        for j in range(c.first_child[k], c.first_child[k] + c.num_children[k]):
+            if reach[j]:
+                path.append((c.order[k], c.actions[j], reach[j] / reach[k]))
+    ordered = {s: behaviour[s] for s in tree.infosets() if s in behaviour}
+    return SubgamePerfectEquilibrium(
+        behaviour=ordered,
+        payoffs=values[0],
+        path=tuple(path),
+        values=dict(zip(c.order, values)),
+        players=tree.players,
+        labels={s: tree.infoset_label(s) for s in ordered},
+    )

@@ -1,0 +1,60 @@
+"""subgame_perfect_equilibria: Selten's horse, simultaneous stages, and the SPE marks among Nash equilibria."""
+
+import numpy as np
+
+import negotiation as ng
+from tests import brute, trees
+
+
+def test_selten_horse_pure_equilibria():
+    """Only the root is a proper subgame (player 3's set spans both branches),
+    so the SPE are the Nash equilibria. The pure ones, by brute force on the
+    normal form, are (C, c, R), (C, d, R) (player 2 is indifferent) and
+    (D, c, L); mixed ones exist too, so a three-mover subgame is reported as
+    not necessarily complete."""
+    tree = trees.selten_horse()
+    result = ng.subgame_perfect_equilibria(tree)
+    found = {(e.choices[""], e.choices["C"], e.choices["3"]) for e in result}
+    game = tree.to_normal_form()
+    cells = brute.pure_equilibria(game.as_float().payoffs)
+    assert found == {tuple(game.strategies[i][k] for i, k in enumerate(cell)) for cell in cells}
+    assert found == {("C", "c", "R"), ("C", "d", "R"), ("D", "c", "L")}
+    assert not result.complete and "pure" in result.message
+    assert result.subgames == ("",)
+
+
+def test_simultaneous_stage_inside_a_sequential_game():
+    stage = lambda: ng.decision("U.S.", {  # noqa: E731
+        "Tariff": ng.decision("China", {"Retaliate": ng.outcome(1, 1), "Pledge": ng.outcome(3, 0)}, infoset="blind"),
+        "Hold": ng.decision("China", {"Retaliate": ng.outcome(0, 3), "Pledge": ng.outcome(2, 2)}, infoset="blind")},
+        infoset="talks")
+    tree = ng.GameTree.from_nested(("U.S.", "China"), ng.decision("U.S.", {"Talk": stage(), "Walk": ng.outcome(0.5, 0.5)}))
+    assert ng.subgame_roots(tree) == ["", "Talk"]
+    (eq,) = ng.subgame_perfect_equilibria(tree)
+    assert eq.choices == {"": "Talk", "talks": "Tariff", "blind": "Retaliate"}
+    assert ng.is_subgame_perfect(tree, eq.behaviour)
+
+
+def test_mixed_equilibrium_in_a_subgame():
+    pennies = lambda: ng.decision("A", {  # noqa: E731
+        "H": ng.decision("B", {"H": ng.outcome(1, -1), "T": ng.outcome(-1, 1)}, infoset="B guesses"),
+        "T": ng.decision("B", {"H": ng.outcome(-1, 1), "T": ng.outcome(1, -1)}, infoset="B guesses")}, infoset="A hides")
+    tree = ng.GameTree.from_nested(("A", "B"), ng.decision("B", {"Play": pennies(), "Pay 0.5": ng.outcome(0.5, -0.5)}))
+    (eq,) = ng.subgame_perfect_equilibria(tree)
+    assert eq.choices[""] == "Play"  # value 0 for B beats paying 0.5
+    assert eq.behaviour["A hides"]["H"] == 0.5
+    assert ng.is_subgame_perfect(tree, eq.behaviour)
+
+
+def test_tree_nash_marks_the_subgame_perfect_one():
+    result = ng.tree_nash_equilibria(trees.entry_deterrence())
+    pure = {eq.support: mark for eq, mark in zip(result.equilibria, result.subgame_perfect) if eq.is_pure}
+    assert pure[(("Enter",), ("Accommodate",))] is True
+    assert pure[(("Stay out",), ("Fight",))] is False
+    assert "subgame perfect" in str(result)
+
+
+def test_values_at_every_node():
+    (eq,) = ng.subgame_perfect_equilibria(trees.entry_deterrence())
+    assert eq.values["Enter"] == (1.0, 1.0)
+    assert np.allclose(eq.values[""], (1.0, 1.0))
