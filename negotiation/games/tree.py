@@ -46,6 +46,8 @@ __all__ = ["GameTree", "decision", "chance", "outcome", "Decision", "Chance", "O
 
 ROOT = ""  # the root's node id: the empty path
 DECISION, CHANCE, TERMINAL = "decision", "chance", "terminal"
+_KIND_NAMES = {0: TERMINAL, 1: DECISION, 2: CHANCE}
+_KIND_CODES = {TERMINAL: 0, DECISION: 1, CHANCE: 2}
 _PROBABILITY_TOL = 1e-9
 
 
@@ -102,9 +104,25 @@ class GameTree:
             raise LabelError(f"player names must be unique: {names}")
         self.players = names
         self.title = title
-        self.graph = nx.DiGraph()
+        self._graph = nx.DiGraph()
         self._checked = False
         self._compiled = None
+
+    @property
+    def graph(self):
+        """The tree as a ``networkx.DiGraph``: node attributes ``kind``, ``player``,
+        ``infoset``, ``payoffs``; edge attributes ``action``, ``probability``.
+
+        Trees built by :meth:`from_arrays` create it on first use.
+        """
+        if self._graph is None:
+            import networkx as nx
+
+            from .tree_arrays import fill_graph
+
+            self._graph = nx.DiGraph()
+            fill_graph(self._graph, self._compiled)
+        return self._graph
 
     # -------------------------------------------------------------- building
     @classmethod
@@ -139,6 +157,48 @@ class GameTree:
                 )
         tree.check()
         return tree
+
+    @classmethod
+    def from_arrays(
+        cls,
+        players: Sequence[str],
+        parent: Any,
+        action: Sequence[str],
+        player: Any,
+        payoffs: Any,
+        probability: Any = None,
+        node_ids: Sequence[str] | None = None,
+        title: str = "",
+    ) -> "GameTree":
+        """Build a large perfect-information tree from arrays, validated in bulk.
+
+        Parameters
+        ----------
+        parent : int array (n,)
+            Index of each node's parent; -1 for the root (exactly one).
+        action : sequence of n str
+            Label of the move into each node (the root's is ignored).
+        player : int array (n,)
+            For nodes with children: the mover's index, or -1 for a chance node.
+        payoffs : float array (n, number of players)
+            Rows of nodes without children are their payoffs; other rows are ignored.
+        probability : float array (n,), optional
+            Probability of the move into each child of a chance node.
+        node_ids : sequence of n str, optional
+            Readable ids (default: the index as text, the root as "").
+
+        Examples
+        --------
+        >>> import numpy as np, negotiation as ng
+        >>> tree = ng.GameTree.from_arrays(
+        ...     ("A", "B"), parent=[-1, 0, 0], action=["", "left", "right"],
+        ...     player=[0, -1, -1], payoffs=[[0, 0], [1, 2], [3, 0]])
+        >>> ng.backward_induction(tree)[0].describe()
+        'path: right; payoffs 3, 0'
+        """
+        from .tree_arrays import build_from_arrays
+
+        return build_from_arrays(cls, players, parent, action, player, payoffs, probability, node_ids, title)
 
     def add_decision(self, node: str, player: str | int, infoset: str | None = None) -> str:
         """Add a decision node; ``infoset`` defaults to a singleton set named after the node."""
@@ -200,7 +260,7 @@ class GameTree:
     # -------------------------------------------------------------- access
     @property
     def num_nodes(self) -> int:
-        return self.graph.number_of_nodes()
+        return len(self._compiled.order) if self._compiled is not None else self.graph.number_of_nodes()
 
     @property
     def root(self) -> str:
@@ -216,53 +276,73 @@ class GameTree:
             raise LabelError(f"unknown player {player!r}; the players are {', '.join(self.players)}")
         return self.players.index(player)
 
+    def _at(self, node: str) -> int:
+        c = self.compiled()
+        try:
+            return c.index[node]
+        except KeyError:
+            raise LabelError(f"the tree has no node {node!r}") from None
+
     def kind(self, node: str) -> str:
-        return self.graph.nodes[node]["kind"]
+        return _KIND_NAMES[int(self.compiled().kind[self._at(node)])]
 
     def player_of(self, node: str) -> str:
-        return self.players[self.graph.nodes[node]["player"]]
+        return self.players[int(self.compiled().player[self._at(node)])]
 
     def infoset_of(self, node: str) -> str:
-        return self.graph.nodes[node]["infoset"]
+        return self.compiled().infoset[self._at(node)]
 
     def payoffs_of(self, node: str) -> tuple:
-        return self.graph.nodes[node]["payoffs"]
+        return self.compiled().payoffs[self._at(node)]
 
     def children(self, node: str) -> tuple[tuple[str, str], ...]:
         """``(action, child)`` pairs in the order they were added."""
-        return tuple((data["action"], child) for _, child, data in self.graph.out_edges(node, data=True))
+        c, k = self.compiled(), self._at(node)
+        start = int(c.first_child[k])
+        return tuple((c.actions[j], c.order[j]) for j in range(start, start + int(c.num_children[k])))
 
     def probabilities(self, node: str) -> dict[str, Any]:
         """``{action: probability}`` at a chance node."""
-        return {data["action"]: data["probability"] for _, _, data in self.graph.out_edges(node, data=True)}
+        c, k = self.compiled(), self._at(node)
+        start = int(c.first_child[k])
+        return {c.actions[j]: c.probability[j] for j in range(start, start + int(c.num_children[k]))}
 
     def actions(self, node: str) -> tuple[str, ...]:
         return tuple(action for action, _ in self.children(node))
 
     def parent(self, node: str) -> str | None:
-        preds = list(self.graph.predecessors(node))
-        return preds[0] if preds else None
+        c = self.compiled()
+        up = int(c.parent[self._at(node)])
+        return c.order[up] if up >= 0 else None
 
     def history(self, node: str) -> tuple[str, ...]:
         """The actions on the path from the root to ``node``."""
+        c = self.compiled()
+        k = self._at(node)
         actions = []
-        while node != self.root:
-            parent = self.parent(node)
-            actions.append(self.graph.edges[parent, node]["action"])
-            node = parent
+        while k > 0:
+            actions.append(c.actions[k])
+            k = int(c.parent[k])
         return tuple(reversed(actions))
 
     def nodes(self, kind: str | None = None) -> list[str]:
         """Nodes in breadth-first order from the root, optionally of one kind."""
-        order = self.compiled().order
-        return [n for n in order if kind is None or self.kind(n) == kind]
+        c = self.compiled()
+        if kind is None:
+            return list(c.order)
+        code = _KIND_CODES[kind]
+        return [c.order[k] for k in np.flatnonzero(c.kind == code)]
 
     def infosets(self) -> dict[str, list[str]]:
-        """``{information set: [its nodes]}`` in breadth-first order."""
-        result: dict[str, list[str]] = {}
-        for node in self.nodes(DECISION):
-            result.setdefault(self.infoset_of(node), []).append(node)
-        return result
+        """``{information set: [its nodes]}`` in breadth-first order (cached)."""
+        compiled = self.compiled()
+        if compiled.infosets is None:
+            result: dict[str, list[str]] = {}
+            for node, kind, infoset in zip(compiled.order, compiled.kind, compiled.infoset):
+                if kind == 1:
+                    result.setdefault(infoset, []).append(node)
+            compiled.infosets = result
+        return compiled.infosets
 
     def infoset_player(self, infoset: str) -> str:
         return self.player_of(self.infosets()[infoset][0])
@@ -270,18 +350,22 @@ class GameTree:
     def infoset_label(self, infoset: str) -> str:
         """A readable name: the given name, or the history leading to its first node."""
         first = self.infosets()[infoset][0]
-        if not self.graph.nodes[first].get("own_infoset"):
+        if self.compiled().named[self._at(first)]:
             return infoset
         history = self.history(first)
         return ", ".join(history) if history else "start"
 
     @property
     def kind_of_payoffs(self) -> str:
+        if self._graph is None:
+            return FLOAT
         return combined_kind(d["payoff_kind"] for _, d in self.graph.nodes(data=True) if d.get("kind") == TERMINAL)
 
     @property
     def is_exact(self) -> bool:
         """Exact when some input is exact (Fractions) and none is a float, as for matrix games."""
+        if self._graph is None:
+            return self._compiled.exact
         kinds = {d["payoff_kind"] for _, d in self.graph.nodes(data=True) if d.get("kind") == TERMINAL}
         probabilities = [d["probability"] for _, _, d in self.graph.edges(data=True) if d["probability"] is not None]
         if FLOAT in kinds or SYMBOLIC in kinds or any(isinstance(p, float) for p in probabilities):
@@ -372,7 +456,7 @@ class GameTree:
         return self
 
     def _check_probabilities(self, node: str) -> None:
-        probabilities = list(self.probabilities(node).values())
+        probabilities = [d["probability"] for _, _, d in self.graph.out_edges(node, data=True)]
         if all(isinstance(p, Fraction) for p in probabilities):
             total = sum(probabilities, Fraction(0))
             ok = total == 1
@@ -383,30 +467,39 @@ class GameTree:
             raise GameError(f"the probabilities at chance node {_where(node)} sum to {total}, not 1")
 
     def _check_infosets(self) -> None:
+        """Each information set has one player and one set of actions (read off the graph)."""
+        graph = self.graph
         members: dict[str, list[str]] = {}
-        for node, data in self.graph.nodes(data=True):
+        for node, data in graph.nodes(data=True):
             if data["kind"] == DECISION:
                 members.setdefault(data["infoset"], []).append(node)
+
+        def actions(node):
+            return tuple(d["action"] for _, _, d in graph.out_edges(node, data=True))
+
         for infoset, nodes in members.items():
             first = nodes[0]
             for other in nodes[1:]:
-                if self.graph.nodes[other]["player"] != self.graph.nodes[first]["player"]:
+                if graph.nodes[other]["player"] != graph.nodes[first]["player"]:
                     raise GameError(
-                        f"information set {infoset!r} mixes players: {self.player_of(first)} at "
-                        f"{_where(first)} and {self.player_of(other)} at {_where(other)}"
+                        f"information set {infoset!r} mixes players: "
+                        f"{self.players[graph.nodes[first]['player']]} at {_where(first)} and "
+                        f"{self.players[graph.nodes[other]['player']]} at {_where(other)}"
                     )
-                if set(self.actions(other)) != set(self.actions(first)):
+                if set(actions(other)) != set(actions(first)):
                     raise GameError(
-                        f"information set {infoset!r} offers different actions: {self.actions(first)} at "
-                        f"{_where(first)} but {self.actions(other)} at {_where(other)}"
+                        f"information set {infoset!r} offers different actions: {actions(first)} at "
+                        f"{_where(first)} but {actions(other)} at {_where(other)}"
                     )
 
     def require_perfect_recall(self, purpose: str) -> None:
         """Raise unless every player remembers their own past information sets and actions."""
         self.check()
         seen: dict[str, tuple] = {}
+        if self.is_perfect_information:
+            return
         for node in self.nodes(DECISION):
-            player = self.graph.nodes[node]["player"]
+            player = int(self.compiled().player[self._at(node)])
             own = self._own_history(node, player)
             infoset = self.infoset_of(node)
             if infoset in seen and seen[infoset] != own:
@@ -420,13 +513,14 @@ class GameTree:
 
     def _own_history(self, node: str, player: int) -> tuple:
         """The (information set, action) pairs of ``player`` on the path to ``node``."""
+        c = self.compiled()
+        k = self._at(node)
         steps = []
-        while node != self.root:
-            parent = self.parent(node)
-            data = self.graph.nodes[parent]
-            if data["kind"] == DECISION and data["player"] == player:
-                steps.append((data["infoset"], self.graph.edges[parent, node]["action"]))
-            node = parent
+        while k > 0:
+            up = int(c.parent[k])
+            if c.kind[up] == 1 and c.player[up] == player:
+                steps.append((c.infoset[up], c.actions[k]))
+            k = up
         return tuple(reversed(steps))
 
     def require_numeric(self, purpose: str) -> None:
@@ -457,6 +551,30 @@ class CompiledTree:
     probability: list[Any]  # probability of the edge into each node (chance moves)
     payoffs: list[tuple | None]
     exact: bool = field(default=False)
+    infoset: list = field(default_factory=list)  # information set of each decision node (None elsewhere)
+    named: list = field(default_factory=list)  # True where the author named the information set
+    infosets: dict | None = None  # filled on first use by GameTree.infosets
+
+    @property
+    def levels(self) -> list[tuple[int, int]]:
+        """``[(start, stop)]`` of each depth in breadth-first order (the root's first)."""
+        return list(_level_walk(self.first_child, self.num_children, self.kind))
+
+    def payoff_matrix(self) -> np.ndarray:
+        """Terminal payoffs as a float array (nodes × players); zeros at other nodes."""
+        if self._payoff_matrix is None:
+            count = len(next(p for p in self.payoffs if p is not None))
+            matrix = np.zeros((len(self.order), count))
+            terminal = np.flatnonzero(self.kind == 0)
+            matrix[terminal] = np.array([self.payoffs[k] for k in terminal], dtype=float)
+            self._payoff_matrix = matrix
+        return self._payoff_matrix
+
+    def probability_array(self) -> np.ndarray:
+        """Probability of the move into each node as floats (0 where not a chance move)."""
+        return np.array([0.0 if p is None else float(p) for p in self.probability])
+
+    _payoff_matrix: np.ndarray | None = None
 
     @classmethod
     def from_tree(cls, tree: GameTree) -> "CompiledTree":
@@ -483,7 +601,11 @@ class CompiledTree:
         player = np.array([nodes[n].get("player", -1) for n in order], dtype=np.int32)
         payoffs = [nodes[n].get("payoffs") for n in order]
         exact = tree.is_exact
+        infoset = [nodes[n].get("infoset") for n in order]
+        named = [not nodes[n].get("own_infoset", True) for n in order]
         return cls(
+            infoset=infoset,
+            named=named,
             order=order,
             index={n: i for i, n in enumerate(order)},
             kind=kind,
@@ -496,6 +618,18 @@ class CompiledTree:
             payoffs=payoffs,
             exact=exact,
         )
+
+
+def _level_walk(first_child, num_children, kind):
+    """Yield ``(start, stop)`` for each generation of children, level by level."""
+    start, stop = 0, 1
+    while start < stop:
+        yield start, stop
+        internal = np.flatnonzero(kind[start:stop] != 0) + start
+        if internal.size == 0:
+            return
+        start = int(first_child[internal[0]])
+        stop = int(first_child[internal[-1]] + num_children[internal[-1]])
 
 
 def _probability(value: Any, node: str, action: str):

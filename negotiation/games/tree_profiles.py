@@ -190,9 +190,11 @@ def _ancestors(c, k: int) -> list[int]:
 
 
 def tree_payoff_scale(tree: GameTree) -> float:
-    payoffs = [float(v) for n in tree.nodes("terminal") for v in tree.payoffs_of(n)]
-    scale = max(payoffs) - min(payoffs)
-    return scale if scale > 0 else (max(abs(v) for v in payoffs) or 1.0)
+    """The range of all terminal payoffs (1.0 when they are all zero)."""
+    c = tree.compiled()
+    payoffs = c.payoff_matrix()[c.kind == 0]
+    scale = float(payoffs.max() - payoffs.min())
+    return scale if scale > 0 else (float(np.abs(payoffs).max()) or 1.0)
 
 
 def is_subgame_perfect(tree: GameTree, profile: Mapping[str, Any], tol: float | None = None) -> bool:

@@ -27,7 +27,10 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 from fractions import Fraction
+
+import numpy as np
 
 from ..errors import UnsupportedGameError
 from ..games.arithmetic import to_fraction
@@ -62,15 +65,14 @@ def backward_induction(tree: GameTree, limit: int = 1000, tol: float | None = No
     c = tree.compiled()
     exact = c.exact and tol is None
     slack = 0 if exact else (1e-9 if tol is None else tol) * tree_payoff_scale(tree)
-    values, optimal = _solve(c, exact, slack)
-    ties = [c.order[k] for k, opts in enumerate(optimal) if opts is not None and len(opts) > 1]
+    values, choice, optimal_count = (_solve_exact if exact else _solve_float)(c, slack)
+    ties = [c.order[k] for k in np.flatnonzero(optimal_count > 1)]
     if not ties:
-        choice = [opts[0] if opts else None for opts in optimal]
         equilibria = (_equilibrium(tree, c, choice, values),)
         return SubgamePerfectResult(equilibria=equilibria, tree=tree, method="backward induction")
     options, truncated = _enumerate(c, exact, slack, limit)
     equilibria = tuple(_from_option(tree, c, options, root) for root in options[0])
-    bound = _count_bound(c, optimal)
+    bound = _count_bound(c, optimal_count)
     return SubgamePerfectResult(
         equilibria=equilibria,
         tree=tree,
@@ -84,6 +86,47 @@ def backward_induction(tree: GameTree, limit: int = 1000, tol: float | None = No
             else f"indifference at {len(ties)} node(s) gives {len(equilibria)} subgame-perfect equilibria"
         ),
     )
+
+
+def _solve_float(c, slack):
+    """Vectorised over each level of the tree: values, first optimal child, optimal count."""
+    n = len(c.order)
+    values = c.payoff_matrix().copy()
+    choice = np.full(n, -1, dtype=np.int64)
+    optimal_count = np.zeros(n, dtype=np.int64)
+    probability = None
+    for start, stop in reversed(c.levels):
+        internal = np.flatnonzero(c.kind[start:stop] != 0) + start
+        if internal.size == 0:
+            continue
+        counts = c.num_children[internal]
+        first = c.first_child[internal]
+        children = np.arange(first[0], first[-1] + counts[-1])
+        segments = first - first[0]
+        parent = np.repeat(internal, counts)
+        mover = np.maximum(c.player[parent], 0)
+        score = values[children, mover]
+        best = np.maximum.reduceat(score, segments)
+        optimal = score >= np.repeat(best, counts) - slack
+        decision = c.kind[internal] == 1
+        chosen = np.minimum.reduceat(np.where(optimal, children, n), segments)
+        values[internal[decision]] = values[chosen[decision]]
+        choice[internal[decision]] = chosen[decision]
+        optimal_count[internal[decision]] = np.add.reduceat(optimal, segments)[decision]
+        if not decision.all():
+            if probability is None:
+                probability = c.probability_array()
+            weighted = probability[children, None] * values[children]
+            values[internal[~decision]] = np.add.reduceat(weighted, segments, axis=0)[~decision]
+    return values, choice, optimal_count
+
+
+def _solve_exact(c, slack):
+    """The same in exact arithmetic, node by node."""
+    values, optimal = _solve(c, True, slack)
+    choice = np.array([opts[0] if opts else -1 for opts in optimal], dtype=np.int64)
+    count = np.array([len(opts) if opts else 0 for opts in optimal], dtype=np.int64)
+    return values, choice, count
 
 
 def _numbers(c, exact):
@@ -123,7 +166,7 @@ def _solve(c, exact, slack):
     return values, optimal
 
 
-def _count_bound(c, optimal) -> int:
+def _count_bound(c, optimal_count) -> int:
     """An upper bound on the number of SPE, exact where no tie lies below a node.
 
     Below a node whose subtrees each have one SPE the values are fixed, so the
@@ -137,7 +180,7 @@ def _count_bound(c, optimal) -> int:
         children = range(c.first_child[k], c.first_child[k] + c.num_children[k])
         below = math.prod(count[j] for j in children)
         if c.kind[k] == 1:
-            below *= len(optimal[k]) if below == 1 else len(children)
+            below *= int(optimal_count[k]) if below == 1 else len(children)
         count[k] = below
     return count[0]
 
@@ -186,33 +229,53 @@ def _from_option(tree, c, options, root_option):
         children = range(c.first_child[k], c.first_child[k] + c.num_children[k])
         for j, o in zip(children, combo):
             stack.append((j, options[j][o]))
-    return _equilibrium(tree, c, choice, values)
+    return _equilibrium(tree, c, np.array([-1 if x is None else x for x in choice]), values)
 
 
 def _equilibrium(tree, c, choice, values) -> SubgamePerfectEquilibrium:
     """Package one pure SPE: behaviour at every decision node, path, node values."""
     behaviour = {}
-    for k, j in enumerate(choice):
-        if j is not None:
-            behaviour[tree.infoset_of(c.order[k])] = {c.actions[j]: 1}
+    for k in np.flatnonzero(np.asarray(choice) >= 0):
+        behaviour[c.infoset[k]] = {c.actions[choice[k]]: 1}
     path = []
-    stack = [0]
-    while stack:
-        k = stack.pop(0)
+    frontier = [0]
+    while frontier:
+        k = frontier.pop(0)
         if c.kind[k] == 1:
-            j = choice[k]
+            j = int(choice[k])
             path.append((c.order[k], c.actions[j], 1))
-            stack.append(j)
+            frontier.append(j)
         elif c.kind[k] == 2:
             for j in range(c.first_child[k], c.first_child[k] + c.num_children[k]):
                 if c.probability[j]:
                     path.append((c.order[k], c.actions[j], c.probability[j]))
-                    stack.append(j)
+                    frontier.append(j)
     return SubgamePerfectEquilibrium(
         behaviour=behaviour,
-        payoffs=values[0],
+        payoffs=_row(values, 0),
         path=tuple(path),
-        values=dict(zip(c.order, values)),
+        values=NodeValues(c.index, values),
         players=tree.players,
-        labels={s: tree.infoset_label(s) for s in behaviour},
+        tree=tree,
     )
+
+
+def _row(values, k):
+    row = values[k]
+    return tuple(float(v) for v in row) if isinstance(values, np.ndarray) else row
+
+
+class NodeValues(Mapping):
+    """``{node: payoff vector}`` over the solver's arrays, without copying a million tuples."""
+
+    def __init__(self, index: dict, values):
+        self._index, self._values = index, values
+
+    def __getitem__(self, node):
+        return _row(self._values, self._index[node])
+
+    def __iter__(self):
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)

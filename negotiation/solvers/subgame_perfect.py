@@ -200,5 +200,5 @@ def _package(tree: GameTree, behaviour: dict) -> SubgamePerfectEquilibrium:
         path=tuple(path),
         values=dict(zip(c.order, values)),
         players=tree.players,
-        labels={s: tree.infoset_label(s) for s in ordered},
+        tree=tree,
     )

@@ -40,7 +40,7 @@ class SubgamePerfectEquilibrium:
     path: tuple
     values: dict = field(repr=False)
     players: tuple = ()
-    labels: dict = field(default_factory=dict, repr=False)  # infoset -> readable label
+    tree: GameTree | None = field(default=None, repr=False)
 
     @property
     def is_pure(self) -> bool:
@@ -58,9 +58,12 @@ class SubgamePerfectEquilibrium:
     def __str__(self) -> str:
         return self.describe()
 
+    def _label(self, infoset: str) -> str:
+        return self.tree.infoset_label(infoset) if self.tree is not None else infoset
+
     def to_dict(self) -> dict:
         return {
-            "behaviour": {self.labels.get(s, s): _format.plain(c) for s, c in self.behaviour.items()},
+            "behaviour": {self._label(s): _format.plain(c) for s, c in self.behaviour.items()},
             "payoffs": {p: _format.plain(v) for p, v in zip(self.players, self.payoffs)},
             "path": [[node, action, _format.plain(p)] for node, action, p in self.path],
         }

@@ -163,3 +163,50 @@ class TestBothViews:
         game = trees.chance_tree().to_normal_form()
         assert game.is_exact
         assert ROOT == ""
+
+
+class TestFromArrays:
+    ARRAYS = dict(
+        parent=[-1, 0, 0, 1, 1], action=["", "Enter", "Stay out", "Fight", "Accommodate"],
+        player=[0, 1, -1, -1, -1], payoffs=[[0, 0], [0, 0], [0, 2], [-1, -1], [1, 1]],
+    )
+
+    def test_same_answers_as_the_nested_builder(self):
+        bulk = ng.GameTree.from_arrays(("Entrant", "Incumbent"), **self.ARRAYS,
+                                       node_ids=["", "Enter", "Stay out", "Enter/Fight", "Enter/Accommodate"])
+        nested = trees.entry_deterrence()
+        assert ng.backward_induction(bulk)[0].behaviour == ng.backward_induction(nested)[0].behaviour
+        assert bulk.to_normal_form() == nested.to_normal_form()
+
+    def test_graph_is_built_on_first_use(self):
+        tree = ng.GameTree.from_arrays(("A", "B"), **self.ARRAYS)
+        assert tree.graph.number_of_edges() == 4
+        assert tree.graph.nodes["3"]["payoffs"] == (-1.0, -1.0)
+        assert tree.graph.edges["", "1"]["action"] == "Enter"
+
+    @pytest.mark.parametrize(
+        "change, message",
+        [
+            ({"parent": [-1, -1, 0, 1, 1]}, "exactly one root"),
+            ({"parent": [-1, 3, 0, 1, 1]}, "unreachable from the root or lie on a cycle"),
+            ({"parent": [-1, 0, 0, 1, 9]}, "out of range"),
+            ({"action": ["", "Enter", "Enter", "Fight", "Accommodate"]}, "two moves labelled 'Enter'"),
+            ({"payoffs": [[0, 0], [0, 0], [0, float("nan")], [-1, -1], [1, 1]]}, "not finite"),
+            ({"payoffs": [[0, 0, 0]] * 5}, "shape"),
+            ({"player": [0, 5, -1, -1, -1]}, "player index 5"),
+            ({"player": [0, -1, -1, -1, -1]}, "needs probabilities"),
+            ({"parent": [-1.0, 0, 0, 1, 1]}, "integer array"),
+        ],
+    )
+    def test_bad_arrays(self, change, message):
+        with pytest.raises(errors.NegotiationError, match=message):
+            ng.GameTree.from_arrays(("A", "B"), **{**self.ARRAYS, **change})
+
+    def test_chance_probabilities_are_checked(self):
+        arrays = {**self.ARRAYS, "player": [0, -1, -1, -1, -1]}
+        with pytest.raises(errors.GameError, match="sum to 0.9"):
+            ng.GameTree.from_arrays(("A", "B"), **arrays, probability=[0, 0, 0, 0.5, 0.4])
+        arrays["payoffs"] = [[0, 0], [0, 0], [-0.5, 2], [-1, -1], [1, 1]]
+        tree = ng.GameTree.from_arrays(("A", "B"), **arrays, probability=[0, 0, 0, 0.5, 0.5])
+        (eq,) = ng.backward_induction(tree)
+        assert eq.payoffs == (0.0, 0.0)  # the lottery's 0 beats staying out at -0.5
