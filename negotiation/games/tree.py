@@ -39,6 +39,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from .. import _format
 from ..errors import GameError, LabelError, PayoffValueError, ShapeError, SymbolicPayoffError
 from .arithmetic import EXACT, FLOAT, SYMBOLIC, combined_kind, to_fraction, to_payoff_array
 
@@ -401,9 +402,10 @@ class GameTree:
         while stack:
             k, depth = stack.pop()
             node = c.order[k]
-            head = "  " * depth + (f"{c.actions[k]}" + (f" ({c.probability[k]})" if c.probability[k] is not None else "") + ": " if k else "")
+            chance_note = f" ({_format.number(c.probability[k])})" if c.probability[k] is not None else ""
+            head = "  " * depth + (f"{c.actions[k]}{chance_note}: " if k else "")
             if c.kind[k] == 0:
-                lines.append(head + "payoffs " + ", ".join(str(v) for v in c.payoffs[k]))
+                lines.append(head + "payoffs " + ", ".join(_format.number(v) for v in c.payoffs[k]))
                 continue
             if c.kind[k] == 1:
                 infoset = self.infoset_of(node)
