@@ -8,6 +8,23 @@ Heavy libraries (scipy, sympy, networkx, nashpy) are imported only when used.
 __version__ = "0.1.0"
 
 from . import errors
+from .bargaining import (
+    AlternatingOffersResult,
+    BargainingProblem,
+    BargainingSolution,
+    DealRange,
+    DealSpace,
+    deal_range,
+    deal_space,
+    egalitarian,
+    is_individually_rational,
+    is_pareto_optimal,
+    kalai_smorodinsky,
+    nash_bargaining,
+    rubinstein,
+    utilitarian,
+    variable_threat,
+)
 from .games import (
     DEFAULT_TOL,
     GameTree,
@@ -51,9 +68,32 @@ from .solvers import (
     solve_zero_sum,
 )
 
+from .repeated import EnforcementResult, critical_discount_factor
+from .symbolic import SymbolicDealRange, equilibrium_conditions, symbolic_deal_range
+
 __all__ = [
     "__version__",
     "errors",
+    "AlternatingOffersResult",
+    "BargainingProblem",
+    "BargainingSolution",
+    "DealRange",
+    "DealSpace",
+    "deal_range",
+    "deal_space",
+    "egalitarian",
+    "is_individually_rational",
+    "is_pareto_optimal",
+    "kalai_smorodinsky",
+    "nash_bargaining",
+    "rubinstein",
+    "utilitarian",
+    "variable_threat",
+    "EnforcementResult",
+    "critical_discount_factor",
+    "SymbolicDealRange",
+    "equilibrium_conditions",
+    "symbolic_deal_range",
     "NormalFormGame",
     "GameTree",
     "chance",

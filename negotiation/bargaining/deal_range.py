@@ -1,0 +1,252 @@
+r"""Deal ranges (zones of possible agreement) over one issue.
+
+For one negotiable quantity :math:`P` (say, China's purchase pledge in $B a
+year), each side :math:`i` has a payoff :math:`u_i(P)` and a disagreement
+payoff :math:`d_i`. Side :math:`i` accepts :math:`A_i = \{P : u_i(P) \ge d_i\}`
+and the deal range is :math:`\bigcap_i A_i` within the bounds given. When it
+is empty the result says so, with what each side needs and the gap between.
+
+Payoffs may be Python functions (solved numerically: a grid finds sign
+changes, bisection refines them to machine precision) or sympy expressions in
+the variable (solved exactly).
+
+Examples
+--------
+>>> import negotiation as ng
+>>> zone = ng.deal_range(
+...     {"U.S.": lambda p: p - 200, "China": lambda p: 50 - p},
+...     disagreement={"U.S.": 0, "China": 0}, bounds=(0, 300), variable="pledge")
+>>> zone.empty
+True
+>>> print(zone)
+no deal: U.S. needs pledge ≥ 200, China accepts pledge ≤ 50: gap 150
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Callable, Mapping
+
+import numpy as np
+
+from .. import _format
+from ..errors import GameError, LabelError, ParameterError
+from ..games.arithmetic import is_sympy
+from .problem import _bisect
+
+__all__ = ["DealRange", "deal_range"]
+
+Interval = tuple  # (low, high), closed
+
+
+@dataclass(frozen=True)
+class DealRange:
+    """The values of one issue that every side prefers to no deal."""
+
+    variable: str
+    intervals: tuple[Interval, ...]  # where every side accepts
+    acceptable: dict  # side -> intervals it accepts
+    bounds: Interval
+    exact: bool = False
+    unit: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.intervals
+
+    @property
+    def low(self):
+        return self.intervals[0][0] if self.intervals else None
+
+    @property
+    def high(self):
+        return self.intervals[-1][1] if self.intervals else None
+
+    def reservation_values(self) -> dict:
+        """For each side, the value of the issue at which it is just indifferent to no deal."""
+        lo, hi = self.bounds
+        values = {}
+        for side, intervals in self.acceptable.items():
+            ends = [v for a, b in intervals for v in (a, b) if v not in (lo, hi)]
+            values[side] = tuple(ends)
+        return values
+
+    def demands(self) -> dict[str, str]:
+        """What each side needs, in words: "≥ 200", "≤ 50", "between 10 and 40", "anything", "nothing"."""
+        lo, hi = self.bounds
+        words = {}
+        for side, intervals in self.acceptable.items():
+            if not intervals:
+                words[side] = "nothing in range"
+            elif len(intervals) > 1:
+                words[side] = " or ".join(f"{self._n(a)}–{self._n(b)}" for a, b in intervals)
+            else:
+                a, b = intervals[0]
+                if a == lo and b == hi:
+                    words[side] = "anything in range"
+                elif a == lo:
+                    words[side] = f"≤ {self._n(b)}"
+                elif b == hi:
+                    words[side] = f"≥ {self._n(a)}"
+                else:
+                    words[side] = f"between {self._n(a)} and {self._n(b)}"
+        return words
+
+    @property
+    def gap(self):
+        """When two sides each accept one interval and these do not meet: the distance between them."""
+        if not self.empty:
+            return 0
+        single = [iv[0] for iv in self.acceptable.values() if len(iv) == 1]
+        if len(single) != len(self.acceptable) or not single:
+            return None
+        highest_low = max(a for a, _ in single)
+        lowest_high = min(b for _, b in single)
+        return highest_low - lowest_high if highest_low > lowest_high else None
+
+    def _n(self, value) -> str:
+        return f"{_format.number(value)}{self.unit}"
+
+    def __str__(self) -> str:
+        demands = self.demands()
+        if self.empty:
+            verbs = []
+            for side, words in demands.items():
+                verb = "needs" if words.startswith("≥") else "accepts"
+                verbs.append(f"{side} {verb} {self.variable} {words}")
+            gap = self.gap
+            tail = f": gap {_format.number(gap)}{self.unit}" if gap is not None else ""
+            return "no deal: " + ", ".join(verbs) + tail
+        ranges = " and ".join(f"{self._n(a)} to {self._n(b)}" for a, b in self.intervals)
+        sides = "; ".join(f"{side}: {words}" for side, words in demands.items())
+        return f"deal range for {self.variable}: {ranges} ({sides})"
+
+    def to_dict(self) -> dict:
+        return {
+            "variable": self.variable,
+            "intervals": [[_format.plain(a), _format.plain(b)] for a, b in self.intervals],
+            "acceptable": {s: [[_format.plain(a), _format.plain(b)] for a, b in iv] for s, iv in self.acceptable.items()},
+            "empty": self.empty,
+            "gap": _format.plain(self.gap),
+        }
+
+
+def deal_range(
+    payoffs: Mapping[str, Any],
+    disagreement: Mapping[str, Any],
+    bounds: tuple,
+    variable: str = "x",
+    unit: str = "",
+    grid: int = 4001,
+) -> DealRange:
+    """The deal range over one issue.
+
+    Parameters
+    ----------
+    payoffs : {side: function or sympy expression}
+        Each side's payoff as a function of the issue's value.
+    disagreement : {side: number}
+        Each side's payoff with no deal.
+    bounds : (low, high)
+        The values the issue can take.
+    variable : str
+        The issue's name (and the sympy symbol, for expressions).
+    grid : int
+        Grid points used to find where a numeric payoff crosses its
+        disagreement value; crossings closer together than one grid step may
+        be missed (sympy expressions are solved exactly instead).
+    """
+    if set(payoffs) != set(disagreement):
+        raise LabelError(f"payoffs are given for {sorted(payoffs)} but disagreement for {sorted(disagreement)}")
+    if len(payoffs) < 2:
+        raise LabelError("a deal needs at least two sides")
+    lo, hi = bounds
+    if not lo < hi:
+        raise ParameterError(f"bounds must satisfy low < high, got {bounds!r}")
+    acceptable = {}
+    exact = True
+    for side, payoff in payoffs.items():
+        if is_sympy(payoff):
+            acceptable[side] = _exact_set(payoff, disagreement[side], variable, lo, hi)
+        else:
+            exact = False
+            acceptable[side] = _numeric_set(payoff, disagreement[side], lo, hi, grid, side)
+    intervals = _intersect_all(list(acceptable.values()))
+    return DealRange(variable=variable, intervals=tuple(intervals), acceptable=acceptable, bounds=(lo, hi), exact=exact, unit=unit)
+
+
+def _numeric_set(payoff: Callable, d, lo, hi, grid, side) -> list[Interval]:
+    xs = np.linspace(float(lo), float(hi), grid)
+    try:
+        values = np.array([float(payoff(x)) - float(d) for x in xs])
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError) as exc:
+        raise GameError(f"the payoff of {side} could not be evaluated: {exc}") from None
+    if not np.isfinite(values).all():
+        bad = xs[np.flatnonzero(~np.isfinite(values))[0]]
+        raise GameError(f"the payoff of {side} is not finite at {bad:g}")
+    ok = values >= 0
+    f = lambda x: float(payoff(x)) - float(d)  # noqa: E731
+    intervals = []
+    k = 0
+    while k < grid:
+        if not ok[k]:
+            k += 1
+            continue
+        start = xs[k] if k == 0 else _bisect(f, xs[k - 1], xs[k])
+        j = k
+        while j + 1 < grid and ok[j + 1]:
+            j += 1
+        end = xs[j] if j == grid - 1 else _bisect(f, xs[j], xs[j + 1])
+        intervals.append((float(lo) if k == 0 else start, float(hi) if j == grid - 1 else end))
+        k = j + 1
+    return intervals
+
+
+def _exact_set(expression, d, variable, lo, hi) -> list[Interval]:
+    import sympy
+
+    symbol = sympy.Symbol(variable, real=True)
+    expr = expression.xreplace({s: symbol for s in expression.free_symbols if str(s) == variable})
+    others = expr.free_symbols - {symbol}
+    if others:
+        raise ParameterError(
+            f"the payoff depends on {', '.join(sorted(map(str, others)))} besides {variable}; "
+            "substitute them, or use negotiation.symbolic.symbolic_deal_range for thresholds"
+        )
+    domain = sympy.Interval(sympy.nsimplify(lo), sympy.nsimplify(hi))
+    solution = sympy.solveset(sympy.Ge(expr, sympy.nsimplify(d)), symbol, domain)
+    return [(_plain(a), _plain(b)) for a, b in _intervals_of(solution)]
+
+
+def _intervals_of(solution):
+    import sympy
+
+    if solution.is_empty:
+        return []
+    if isinstance(solution, sympy.Interval):
+        return [(solution.start, solution.end)]
+    if isinstance(solution, sympy.FiniteSet):
+        return [(p, p) for p in sorted(solution)]
+    if isinstance(solution, sympy.Union):
+        return [iv for part in solution.args for iv in _intervals_of(part)]
+    raise GameError(f"cannot read the solution set {solution}")
+
+
+def _plain(value):
+    if getattr(value, "is_Rational", False):
+        return Fraction(int(value.p), int(value.q))
+    return float(value)
+
+
+def _intersect_all(sets: list[list[Interval]]) -> list[Interval]:
+    result = sets[0]
+    for other in sets[1:]:
+        result = [
+            (max(a, c), min(b, e))
+            for a, b in result
+            for c, e in other
+            if max(a, c) <= min(b, e)
+        ]
+    return sorted(result)
+

@@ -1,0 +1,212 @@
+r"""Symbolic thresholds: for which parameter values does a deal exist, or a profile hold?
+
+sympy is imported only when these functions run.
+
+* :func:`symbolic_deal_range` gives the end points of a one-issue deal range
+  as expressions in the parameters, the condition for the range to be
+  non-empty, and that condition solved for a chosen parameter ("a deal exists
+  iff capacity ≥ …"). Each side's payoff must be increasing or decreasing in
+  the issue (linear payoffs are the usual case).
+* :func:`equilibrium_conditions` gives, for a small symbolic game, the
+  conditions under which each pure profile is a Nash equilibrium, and, for one
+  parameter, the interval where it holds.
+* :meth:`SymbolicDealRange.evaluate` turns the expressions into numpy
+  functions, so a million parameter points take a fraction of a second.
+
+Examples
+--------
+>>> import sympy, negotiation as ng
+>>> pledge, capacity, demand = sympy.symbols("pledge capacity demand", positive=True)
+>>> zone = ng.symbolic_deal_range(
+...     {"U.S.": pledge - demand, "China": capacity - pledge},
+...     disagreement={"U.S.": 0, "China": 0}, variable="pledge", solve_for="capacity")
+>>> zone.low, zone.high
+(demand, capacity)
+>>> zone.solved
+capacity >= demand
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import numpy as np
+
+from .errors import GameError, ParameterError
+
+__all__ = ["SymbolicDealRange", "symbolic_deal_range", "equilibrium_conditions"]
+
+
+@dataclass(frozen=True)
+class SymbolicDealRange:
+    """A deal range whose end points and existence condition are sympy expressions."""
+
+    variable: str
+    low: Any  # largest of the lower bounds (sympy expression)
+    high: Any  # smallest of the upper bounds
+    bounds_by_side: dict  # side -> ("≥" or "≤", expression)
+    condition: Any  # low <= high
+    solved: Any = None  # the condition solved for `solve_for`
+    solve_for: str | None = None
+    parameters: tuple = field(default_factory=tuple)
+
+    def evaluate(self, **arrays) -> dict:
+        """Numeric end points and existence over arrays of parameter values (numpy broadcasting)."""
+        import sympy
+
+        missing = set(self.parameters) - set(arrays)
+        if missing:
+            raise ParameterError(f"values needed for {', '.join(sorted(missing))}")
+        symbols = [sympy.Symbol(p, **_assumptions(self.low, self.high, p)) for p in self.parameters]
+        low = sympy.lambdify(symbols, self.low, "numpy")
+        high = sympy.lambdify(symbols, self.high, "numpy")
+        values = [np.asarray(arrays[p], dtype=float) for p in self.parameters]
+        lo = np.broadcast_to(np.asarray(low(*values), dtype=float), np.broadcast(*values).shape)
+        hi = np.broadcast_to(np.asarray(high(*values), dtype=float), np.broadcast(*values).shape)
+        return {"low": lo, "high": hi, "exists": lo <= hi, "width": np.maximum(hi - lo, 0)}
+
+    def __str__(self) -> str:
+        text = f"deal range for {self.variable}: from {self.low} to {self.high}; a deal exists iff {self.condition}"
+        if self.solved is not None:
+            text += f", that is, iff {self.solved}"
+        return text
+
+
+def _assumptions(low, high, name):
+    for expr in (low, high):
+        for s in getattr(expr, "free_symbols", ()):
+            if str(s) == name:
+                return s.assumptions0
+    return {}
+
+
+def symbolic_deal_range(
+    payoffs: Mapping[str, Any],
+    disagreement: Mapping[str, Any],
+    variable: str,
+    solve_for: str | None = None,
+) -> SymbolicDealRange:
+    """End points of a one-issue deal range as expressions, and when the range is non-empty."""
+    import sympy
+
+    if set(payoffs) != set(disagreement):
+        raise ParameterError("payoffs and disagreement must name the same sides")
+    symbol = _find_symbol(payoffs.values(), variable)
+    lows, highs, by_side = [], [], {}
+    for side, payoff in payoffs.items():
+        expr = sympy.sympify(payoff) - sympy.sympify(disagreement[side])
+        if not expr.has(symbol):
+            raise ParameterError(f"the payoff of {side} does not depend on {variable}")
+        slope = sympy.diff(expr, symbol)
+        roots = sympy.solve(sympy.Eq(expr, 0), symbol)
+        if len(roots) != 1:
+            raise GameError(f"the payoff of {side} must cross its disagreement value once in {variable}")
+        root = sympy.simplify(roots[0])
+        sign = _sign(slope)
+        if sign > 0:
+            lows.append(root)
+            by_side[side] = ("≥", root)
+        else:
+            highs.append(root)
+            by_side[side] = ("≤", root)
+    low = sympy.Max(*lows) if lows else sympy.S.NegativeInfinity
+    high = sympy.Min(*highs) if highs else sympy.S.Infinity
+    pairs = [sympy.Le(a, b) for a in lows for b in highs]
+    condition = sympy.simplify(sympy.And(*pairs)) if pairs else sympy.true
+    parameters = tuple(sorted({str(s) for e in (low, high) for s in getattr(e, "free_symbols", ())}))
+    solved = None
+    if solve_for is not None:
+        target = next((s for e in (low, high) for s in e.free_symbols if str(s) == solve_for), None)
+        if target is None:
+            raise ParameterError(f"{solve_for} does not appear in the deal range's end points")
+        solved = sympy.And(*(_isolate(pair, target) for pair in pairs)) if pairs else sympy.true
+    return SymbolicDealRange(
+        variable=variable, low=low, high=high, bounds_by_side=by_side, condition=condition,
+        solved=solved, solve_for=solve_for, parameters=parameters,
+    )
+
+
+def _isolate(relation, target):
+    """``a <= b`` rewritten as a bound on ``target`` (linear in it), else sympy's answer."""
+    import sympy
+
+    difference = sympy.expand(relation.rhs - relation.lhs)  # the relation says difference >= 0
+    slope = sympy.diff(difference, target)
+    if difference.has(target) and not sympy.diff(slope, target).has(target) and slope.is_nonzero is not None:
+        root = sympy.simplify(sympy.solve(sympy.Eq(difference, 0), target)[0])
+        if slope.is_positive:
+            return sympy.Ge(target, root)
+        if slope.is_negative:
+            return sympy.Le(target, root)
+    return sympy.simplify(relation)
+
+
+def _find_symbol(expressions, name):
+    import sympy
+
+    for expr in expressions:
+        for s in sympy.sympify(expr).free_symbols:
+            if str(s) == name:
+                return s
+    raise ParameterError(f"no payoff depends on {name}")
+
+
+def _sign(slope) -> int:
+    """+1 or -1 if the slope's sign is known (from the symbols' assumptions), else an error."""
+    if slope.is_positive:
+        return 1
+    if slope.is_negative:
+        return -1
+    raise GameError(
+        f"cannot tell whether the payoff rises or falls with the issue (slope {slope}); "
+        "declare parameters positive=True, or substitute values"
+    )
+
+
+def equilibrium_conditions(game, solve_for: str | None = None) -> dict:
+    """For each pure profile of a symbolic game, the condition for it to be a Nash equilibrium.
+
+    Returns ``{profile labels: condition}``; with ``solve_for`` (one
+    parameter) each condition is solved to a set of values of it.
+
+    Examples
+    --------
+    >>> import sympy, negotiation as ng
+    >>> cost = sympy.Symbol("cost")
+    >>> game = ng.NormalFormGame.from_arrays([[2 - cost, 3], [1, 2]], [[1, 0], [0, 1]],
+    ...     strategies=(("Tariff", "Hold"), ("Retaliate", "Pledge")))
+    >>> ng.equilibrium_conditions(game, solve_for="cost")[("Tariff", "Retaliate")]
+    Interval(-oo, 1)
+    """
+    import itertools
+
+    import sympy
+
+    if not game.is_symbolic:
+        game = type(game)(
+            [np.vectorize(sympy.nsimplify, otypes=[object])(np.asarray(a, dtype=object)) for a in game.payoffs],
+            players=game.players, strategies=game.strategies,
+        )
+    target = None
+    if solve_for is not None:
+        target = next((s for a in game.payoffs for v in a.flat for s in v.free_symbols if str(s) == solve_for), None)
+        if target is None:
+            raise ParameterError(f"the game has no parameter {solve_for}")
+    result = {}
+    for cell in itertools.product(*(range(k) for k in game.shape)):
+        conditions = []
+        for i, payoff in enumerate(game.payoffs):
+            for k in range(game.shape[i]):
+                if k == cell[i]:
+                    continue
+                other = list(cell)
+                other[i] = k
+                conditions.append(sympy.Ge(payoff[cell], payoff[tuple(other)]))
+        condition = sympy.And(*conditions) if conditions else sympy.true
+        label = tuple(game.strategies[i][k] for i, k in enumerate(cell))
+        if target is not None:
+            result[label] = sympy.solveset(condition, target, sympy.S.Reals) if condition is not sympy.true else sympy.S.Reals
+        else:
+            result[label] = sympy.simplify(condition)
+    return result
