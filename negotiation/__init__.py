@@ -68,7 +68,10 @@ from .solvers import (
     solve_zero_sum,
 )
 
+from .catalog import get_scenario, list_scenarios, load_scenario
+from .games.bayesian import BayesianGame
 from .repeated import EnforcementResult, critical_discount_factor
+from .scenario import Parameter, Question, Scenario, ScenarioInstance, ScenarioReport, Source
 from .symbolic import SymbolicDealRange, equilibrium_conditions, symbolic_deal_range
 
 __all__ = [
@@ -91,6 +94,16 @@ __all__ = [
     "variable_threat",
     "EnforcementResult",
     "critical_discount_factor",
+    "BayesianGame",
+    "Parameter",
+    "Question",
+    "Scenario",
+    "ScenarioInstance",
+    "ScenarioReport",
+    "Source",
+    "get_scenario",
+    "list_scenarios",
+    "load_scenario",
     "SymbolicDealRange",
     "equilibrium_conditions",
     "symbolic_deal_range",

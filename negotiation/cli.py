@@ -11,18 +11,21 @@ import sys
 from typing import Sequence
 
 DESCRIPTION = """\
-Model negotiations as games: find every Nash equilibrium of a matrix game
-(exactly, if asked), show which strategies are dominated, and print the
-results with the players' and strategies' own labels.
+Model negotiations as games. The catalogue holds the 2018-2019 U.S.-China
+trade talks as sourced scenarios; for each, find the equilibria, which threats
+are credible, whether a deal exists and where, and when it would hold. Game
+files and textbook examples are solved too, exactly if asked.
 """
 
 EPILOG = """\
 examples:
-  negotiation demo                              the tariff standoff, solved step by step
-  negotiation examples                          list the built-in textbook games
-  negotiation solve --example chicken --exact   every equilibrium, as fractions
-  negotiation solve game.json --json            machine-readable output
-  negotiation solve game.json --method dominance
+  negotiation solve --all                       every scenario of the 2018-2019 talks, solved
+  negotiation list                              the scenario catalogue
+  negotiation show purchase_pledges             summary, moves, parameters and sources
+  negotiation solve tariff_standoff --set backdown_cost=40
+  negotiation compare purchase_pledges --set us_reservation=40,100
+  negotiation solve --example chicken --exact   a textbook game, every equilibrium as fractions
+  negotiation solve game.json --json            a game file, machine-readable output
 
 Game files use the JSON format described in docs/reference/json-format.md.
 """
@@ -44,23 +47,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     solve = commands.add_parser(
         "solve",
-        help="solve a game from a JSON file or a built-in example",
-        description="Solve a normal-form game and print its equilibria with labels.",
+        help="solve a scenario, a game file, or a built-in example",
+        description="Solve a scenario (equilibria, subgame-perfect path and credible threats, deal range "
+        "and bargaining solutions, enforcement), a game in the JSON format, or a textbook example.",
     )
-    source = solve.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", help="a game in the negotiation JSON format")
-    source.add_argument("--example", metavar="NAME", help="a built-in game (see 'negotiation examples')")
+    solve.add_argument("target", nargs="?", help="a scenario name (see 'negotiation list') or a JSON game file")
+    solve.add_argument("--all", action="store_true", help="solve every scenario in the catalogue")
+    solve.add_argument("--example", metavar="NAME", help="a built-in textbook game (see 'negotiation examples')")
+    solve.add_argument("--set", metavar="NAME=VALUE", action="append", default=[],
+                       help="override a scenario parameter (repeatable)")
     solve.add_argument(
         "--method",
         choices=METHODS,
         default="auto",
-        help="auto (default) picks one and says which; all = every extreme equilibrium; "
+        help="for games: auto (default) picks one and says which; all = every extreme equilibrium; "
         "pure = pure equilibria only; lemke-howson = one equilibrium of a large game; "
         "zero-sum = value by linear programming; dominance = iterated strict dominance",
     )
     solve.add_argument("--exact", action="store_true", help="exact fractions, verified exactly")
     solve.add_argument("--json", action="store_true", help="print JSON instead of text")
 
+    commands.add_parser("list", help="list the scenario catalogue")
+    show = commands.add_parser("show", help="a scenario's summary, moves, parameters and sources")
+    show.add_argument("name", help="a scenario name")
+    compare = commands.add_parser(
+        "compare", help="one scenario under several parameter values, side by side",
+        description="Solve a scenario once per value and show the outcomes side by side.",
+    )
+    compare.add_argument("name", help="a scenario name")
+    compare.add_argument("--set", metavar="NAME=V1,V2,...", action="append", required=True,
+                         help="a parameter and the values to compare (repeatable: every combination is solved)")
+    compare.add_argument("--json", action="store_true", help="print JSON instead of text")
     commands.add_parser("examples", help="list the built-in example games")
     commands.add_parser("demo", help="the illustrative tariff standoff: matrix, dominance, equilibria")
     return parser
@@ -85,10 +102,62 @@ def _load(args):
     from . import examples
     from .io import json_format
 
-    return examples.get(args.example) if args.example else json_format.load(args.file)
+    return examples.get(args.example) if args.example else json_format.load(args.target)
 
 
 def _solve(args) -> int:
+    from .catalog import list_scenarios
+    from .errors import ParameterError
+
+    if args.all:
+        return _solve_scenarios(list_scenarios(), args)
+    if args.target and not args.example and args.target in list_scenarios():
+        return _solve_scenarios([args.target], args)
+    if not args.target and not args.example:
+        raise ParameterError("give a scenario name, a game file, --example NAME, or --all")
+    return _solve_game(args)
+
+
+def _solve_scenarios(names, args) -> int:
+    from .catalog import load_scenario
+
+    overrides = _overrides(args.set)
+    reports = []
+    for name in names:
+        instance = load_scenario(name, **(overrides if len(names) == 1 else {}))
+        reports.append(instance.report(exact=args.exact))
+    if args.json:
+        print(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False, default=str))
+    else:
+        print("\n\n".join(str(r) for r in reports))
+    return 0
+
+
+def _overrides(settings) -> dict:
+    from .errors import ParameterError
+
+    values = {}
+    for item in settings:
+        name, _, text = item.partition("=")
+        if not name or not text:
+            raise ParameterError(f"--set needs NAME=VALUE, got {item!r}")
+        values[name.strip()] = _number(text, name)
+    return values
+
+
+def _number(text: str, name: str):
+    from fractions import Fraction
+
+    from .errors import ParameterError
+
+    try:
+        return int(text) if text.strip().lstrip("-").isdigit() else (
+            Fraction(text) if "/" in text else float(text))
+    except (ValueError, ZeroDivisionError):
+        raise ParameterError(f"the value of {name} must be a number, got {text!r}") from None
+
+
+def _solve_game(args) -> int:
     import negotiation as ng
 
     game = _load(args)
@@ -114,6 +183,59 @@ def _solve(args) -> int:
         print()
         print(result)
     return 0
+
+
+def _list(args) -> int:
+    from . import _format
+    from .catalog import get_scenario, list_scenarios
+
+    rows = []
+    for name in list_scenarios():
+        s = get_scenario(name)
+        rows.append([name, s.date.isoformat(), s.title, ", ".join(s.forms)])
+    print(_format.text_table(["name", "date", "title", "forms"], rows))
+    return 0
+
+
+def _show(args) -> int:
+    from .catalog import get_scenario
+
+    print(get_scenario(args.name).describe())
+    return 0
+
+
+def _compare(args) -> int:
+    import itertools
+
+    from . import _format
+    from .catalog import load_scenario
+
+    grid = {}
+    for item in args.set:
+        name, _, text = item.partition("=")
+        grid[name.strip()] = [_number(t, name) for t in text.split(",") if t.strip()]
+    combos = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
+    reports = [load_scenario(args.name, **combo).report() for combo in combos]
+    if args.json:
+        print(json.dumps([{"values": c, **r.to_dict()} for c, r in zip(combos, reports)],
+                         indent=2, ensure_ascii=False, default=str))
+        return 0
+    sections = [t for t in reports[0].sections if t != "threshold"]  # the same in every column
+    header = ["section"] + [", ".join(f"{k}={_format.number(v)}" for k, v in c.items()) for c in combos]
+    rows = []
+    for title in sections:
+        rows.append([title] + [_headline(r.sections[title]) for r in reports])
+    for k, (question, _) in enumerate(reports[0].instance.answers()):
+        rows.append([question] + [r.instance.answers()[k][1] for r in reports])
+    print(f"{reports[0].instance.scenario.title}: side by side")
+    print(_format.text_table(header, rows))
+    return 0
+
+
+def _headline(result) -> str:
+    """The first line of a result: what a workshop compares across columns."""
+    lines = [line for line in str(result).splitlines() if line.strip()]
+    return lines[0] if lines else ""
 
 
 def _game_data(game):
@@ -146,7 +268,14 @@ def _demo(args) -> int:
     return 0
 
 
-_COMMANDS = {"solve": _solve, "examples": _examples, "demo": _demo}
+_COMMANDS = {
+    "solve": _solve,
+    "examples": _examples,
+    "demo": _demo,
+    "list": _list,
+    "show": _show,
+    "compare": _compare,
+}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,7 +22,7 @@ def test_help_lists_commands(capsys):
         cli.main(["--help"])
     assert stop.value.code == 0
     out = capsys.readouterr().out
-    for word in ("solve", "examples", "demo", "--exact"):
+    for word in ("solve", "examples", "demo", "list", "show", "compare"):
         assert word in out
 
 
@@ -77,3 +77,27 @@ def test_console_script_is_installed():
     done = subprocess.run(exe_cmd + ["solve", "--example", "chicken", "--exact"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "Swerve 9/10, Straight 1/10" in done.stdout
+
+
+def test_scenario_commands(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and "purchase_pledges" in out
+    code, out, _ = run(capsys, "show", "purchase_pledges")
+    assert code == 0 and "supply_cap" in out and "000_43b5ebd69bb5c81e.txt" in out
+    code, out, _ = run(capsys, "solve", "tariff_standoff", "--set", "backdown_cost=40")
+    assert code == 0 and "credible" in out
+    code, out, _ = run(capsys, "compare", "purchase_pledges", "--set", "us_reservation=40,100")
+    assert code == 0 and "us_reservation=40" in out and "no deal" in out
+
+
+def test_solve_all_json(capsys):
+    code, out, _ = run(capsys, "solve", "--all", "--json")
+    data = json.loads(out)
+    assert code == 0 and {d["scenario"] for d in data} >= {"tariff_standoff", "enforcement"}
+
+
+def test_bad_parameter_is_one_line(capsys):
+    code, _, err = run(capsys, "solve", "tariff_standoff", "--set", "backdown_cost=400")
+    assert code == 2 and "plausible range 0..60" in err
+    code, _, err = run(capsys, "solve", "tariff_standoff", "--set", "backdown_cost=abc")
+    assert code == 2 and "must be a number" in err

@@ -113,6 +113,9 @@ class DealRange:
         if self.empty:
             verbs = []
             for side, words in demands.items():
+                if words == "nothing in range":
+                    verbs.append(f"{side} accepts no {self.variable} in range")
+                    continue
                 verb = "needs" if words.startswith("≥") else "accepts"
                 verbs.append(f"{side} {verb} {self.variable} {words}")
             gap = self.gap

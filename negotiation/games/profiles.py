@@ -31,7 +31,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from ..errors import ProfileError
-from .arithmetic import EXACT
+from .arithmetic import EXACT, to_fraction
 from .normal_form import NormalFormGame
 
 __all__ = [
@@ -104,7 +104,7 @@ def _vector(game: NormalFormGame, i: int, entry: Any) -> np.ndarray:
         )
     exact = all(isinstance(p, (Fraction, numbers.Integral)) and not isinstance(p, bool) for p in raw)
     if exact:
-        vector = np.array([Fraction(p) for p in raw], dtype=object)
+        vector = np.array([to_fraction(p) for p in raw], dtype=object)
         total = sum(vector, Fraction(0))
         negative = any(p < 0 for p in vector)
         off = total != 1

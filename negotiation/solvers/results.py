@@ -16,6 +16,7 @@ from typing import Any, Iterator
 import numpy as np
 
 from .. import __version__, _format
+from ..games.arithmetic import to_fraction
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import payoff_scale, regret
 from ..games.profiles import expected_payoffs as _expected
@@ -237,7 +238,7 @@ def make_equilibrium(game: NormalFormGame, vectors, exact: bool = False) -> Equi
     """
     if exact:
         game = game.as_exact()
-        vectors = tuple(np.array([Fraction(p) for p in v], dtype=object) for v in vectors)
+        vectors = tuple(np.array([to_fraction(p) for p in v], dtype=object) for v in vectors)
         payoffs, gap = _expected(game, vectors), regret(game, vectors)
     else:
         game = game.as_float()

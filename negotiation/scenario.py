@@ -1,0 +1,201 @@
+"""Scenarios: a negotiation told as data, with sourced parameters and the games it builds.
+
+A :class:`Scenario` declares its name, title, date and summary; its players
+and their moves; its :class:`Parameter` s (default, unit, plausible range,
+source, one-line reason); its :class:`Source` s (seed file, outlet, date, the
+sentence relied on); the forms it builds (a matrix game, a game tree, a deal,
+a repeated game, a Bayesian game, a symbolic threshold), each a function of
+the parameter values; and its teaching :class:`Question` s, whose answers the
+package computes.
+
+:meth:`Scenario.bind` (or :func:`negotiation.load_scenario`) fixes parameter
+values, checking each against its range, and returns a
+:class:`ScenarioInstance` whose :meth:`~ScenarioInstance.report` solves every
+form the scenario has.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Callable, Mapping
+
+from . import _format
+from .errors import ParameterError
+
+__all__ = ["Source", "Parameter", "Question", "Scenario", "ScenarioInstance", "Values", "ScenarioReport"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: outlet, date, the sentence relied on, and the seed file if any."""
+
+    outlet: str
+    date: datetime.date
+    quote: str
+    seed: str | None = None
+
+    def cite(self) -> str:
+        seed = f" [{self.seed}]" if self.seed else ""
+        return f"{self.outlet}, {self.date.isoformat()}{seed}: “{self.quote}”"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A number the model depends on, with where it comes from and why."""
+
+    name: str
+    default: Any
+    unit: str
+    low: Any
+    high: Any
+    source: str
+    reason: str
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+            raise ParameterError(f"parameter {self.name} must be a number, got {value!r}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ParameterError(f"parameter {self.name} must be finite, got {value!r}")
+        if not self.low <= value <= self.high:
+            raise ParameterError(
+                f"parameter {self.name} = {value} is outside its plausible range "
+                f"{self.low}..{self.high} {self.unit}".rstrip()
+            )
+        return value
+
+
+@dataclass(frozen=True)
+class Question:
+    """A teaching question; ``answer`` computes the answer from a bound scenario."""
+
+    text: str
+    answer: Callable[["ScenarioInstance"], str] = field(repr=False)
+
+
+class Values(dict):
+    """Parameter values with attribute access: ``v.pledge``."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(f"no parameter {name!r}") from None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One negotiation: metadata, sourced parameters, the games it builds, and questions."""
+
+    name: str
+    title: str
+    date: datetime.date
+    summary: str
+    players: tuple[str, ...]
+    moves: Mapping[str, tuple[str, ...]]
+    parameters: tuple[Parameter, ...]
+    sources: tuple[Source, ...]
+    matrix: Callable[[Values], Any] | None = field(default=None, repr=False)
+    tree: Callable[[Values], Any] | None = field(default=None, repr=False)
+    deal: Callable[[Values], Any] | None = field(default=None, repr=False)
+    repeated: Callable[[Values], Any] | None = field(default=None, repr=False)
+    bayesian: Callable[[Values], Any] | None = field(default=None, repr=False)
+    threshold: Callable[[], Any] | None = field(default=None, repr=False)
+    threats: Callable[[Values], Mapping] | None = field(default=None, repr=False)
+    questions: tuple[Question, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        names = ("matrix", "tree", "deal", "repeated", "bayesian", "threshold")
+        return tuple(n for n in names if getattr(self, n) is not None)
+
+    def parameter(self, name: str) -> Parameter:
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        raise ParameterError(
+            f"scenario {self.name} has no parameter {name!r}; its parameters are "
+            + ", ".join(f"{p.name} ({p.low}..{p.high} {p.unit})".replace(" )", ")") for p in self.parameters)
+        )
+
+    def bind(self, **overrides: Any) -> "ScenarioInstance":
+        values = Values({p.name: p.default for p in self.parameters})
+        for name, value in overrides.items():
+            values[name] = self.parameter(name).check(value)
+        return ScenarioInstance(self, values)
+
+    def describe(self) -> str:
+        lines = [f"{self.title} ({self.date.isoformat()})", "", self.summary, "", "players and moves:"]
+        for player in self.players:
+            lines.append(f"  {player}: {', '.join(self.moves.get(player, ()))}")
+        lines.append("")
+        lines.append("parameters:")
+        rows = [
+            [p.name, _format.number(p.default), p.unit, f"{_format.number(p.low)}..{_format.number(p.high)}", p.source, p.reason]
+            for p in self.parameters
+        ]
+        lines.append(_format.text_table(["name", "default", "unit", "range", "source", "why"], rows))
+        lines.append("")
+        lines.append("sources:")
+        lines += [f"  {s.cite()}" for s in self.sources]
+        lines.append("")
+        lines.append(f"forms: {', '.join(self.forms)}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioInstance:
+    """A scenario with parameter values fixed: build its games and solve them."""
+
+    scenario: Scenario
+    values: Values
+
+    def build(self, form: str) -> Any:
+        builder = getattr(self.scenario, form)
+        if builder is None:
+            raise ParameterError(f"scenario {self.scenario.name} has no {form} form")
+        return builder() if form == "threshold" else builder(self.values)
+
+    def answers(self) -> list[tuple[str, str]]:
+        return [(q.text, q.answer(self)) for q in self.scenario.questions]
+
+    def report(self, exact: bool = False) -> "ScenarioReport":
+        """Solve every form the scenario has; each section is a result object."""
+        from .scenario_solve import solve_sections
+
+        return ScenarioReport(self, solve_sections(self, exact))
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioReport:
+    """The results of one scenario at one set of parameter values."""
+
+    instance: ScenarioInstance
+    sections: dict  # title -> result object (each prints and has to_dict)
+
+    def __str__(self) -> str:
+        s = self.instance.scenario
+        changed = {k: v for k, v in self.instance.values.items() if v != s.parameter(k).default}
+        head = f"== {s.title} ({s.date.isoformat()})"
+        if changed:
+            head += " with " + ", ".join(f"{k}={_format.number(v)}" for k, v in changed.items())
+        parts = [head]
+        for title, result in self.sections.items():
+            parts.append(f"-- {title}\n{result}")
+        answers = self.instance.answers()
+        if answers:
+            parts.append("-- questions\n" + "\n".join(f"Q: {q}\nA: {a}" for q, a in answers))
+        return "\n".join(parts)
+
+    def to_dict(self) -> dict:
+        def data(result):
+            return result.to_dict() if hasattr(result, "to_dict") else str(result)
+
+        return {
+            "scenario": self.instance.scenario.name,
+            "values": {k: _format.plain(v) for k, v in self.instance.values.items()},
+            "sections": {title: data(result) for title, result in self.sections.items()},
+            "questions": [{"question": q, "answer": a} for q, a in self.instance.answers()],
+        }

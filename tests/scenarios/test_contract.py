@@ -1,0 +1,112 @@
+"""One contract, checked for every scenario in the catalogue.
+
+Metadata and sources are complete; every quote appears in its seed file; no
+source postdates the scenario; the scenario builds at its defaults and at both
+ends of every parameter range; every reported equilibrium passes the
+checkers; every teaching answer is recomputed.
+"""
+
+import datetime
+import os
+import pathlib
+import warnings
+
+import pytest
+
+import negotiation as ng
+from negotiation import errors
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SEEDS = pathlib.Path(os.environ.get("NEGOTIATION_SEEDS", ROOT.parent / "shared" / "seeds"))
+NAMES = ng.list_scenarios()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_catalogue_has_the_required_scenarios():
+    required = {"tariff_standoff", "purchase_pledges", "zte_linkage", "north_korea", "march_deadline",
+                "buying_spree", "enforcement", "semiconductors", "leader_type"}
+    assert required <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_metadata_and_sources(name):
+    s = ng.get_scenario(name)
+    assert s.name == name and s.title and s.summary and isinstance(s.date, datetime.date)
+    assert len(s.players) >= 2 and all(s.moves.get(p) for p in s.players)
+    assert s.sources and s.forms and s.questions
+    for p in s.parameters:
+        assert p.unit and p.source and p.reason, p.name
+        assert p.low <= p.default <= p.high, p.name
+    assert SEEDS.is_dir(), f"the seed articles are expected at {SEEDS}"
+    for source in s.sources:
+        assert source.date <= s.date, f"{source.quote[:40]}... is dated after the scenario"
+        assert source.outlet and source.quote
+        if source.seed:
+            text = (SEEDS / source.seed).read_text(encoding="utf-8", errors="replace")
+            assert _norm(source.quote) in _norm(text), f"quote not found in {source.seed}: {source.quote[:60]}"
+
+
+def _ends(scenario):
+    yield {}
+    for p in scenario.parameters:
+        yield {p.name: p.low}
+        yield {p.name: p.high}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_builds_and_solves_at_every_end_of_every_range(name):
+    scenario = ng.get_scenario(name)
+    for overrides in _ends(scenario):
+        instance = scenario.bind(**overrides)
+        report = instance.report()
+        assert report.sections
+        _check_results(instance, report)
+        for question, answer in instance.answers():
+            assert isinstance(answer, str) and answer, question
+
+
+def _check_results(instance, report):
+    """Every equilibrium reported passes the matching checker."""
+    for title, result in report.sections.items():
+        if isinstance(result, ng.EquilibriumSet):
+            for eq in result:
+                assert ng.is_nash(result.game, eq.profile, tol=1e-9), (title, instance.values)
+        if isinstance(result, ng.SubgamePerfectResult):
+            for eq in result:
+                assert ng.is_subgame_perfect(result.tree, eq.behaviour), (title, instance.values)
+        if isinstance(result, ng.BargainingSolution) and result.agreement:
+            assert result.individually_rational and result.pareto_optimal
+        if hasattr(result, "items"):  # several bargaining solutions
+            for item in result.items:
+                if isinstance(item, ng.BargainingSolution) and item.agreement:
+                    assert item.individually_rational and item.pareto_optimal, (title, item)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_out_of_range_and_unknown_parameters_name_the_range(name):
+    scenario = ng.get_scenario(name)
+    p = scenario.parameters[0]
+    with pytest.raises(errors.ParameterError, match=rf"{p.name} .* outside its plausible range"):
+        scenario.bind(**{p.name: p.high + 1})
+    with pytest.raises(errors.ParameterError, match="has no parameter 'no_such_thing'"):
+        scenario.bind(no_such_thing=1)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_report_renders(name):
+    report = ng.load_scenario(name).report()
+    text = str(report)
+    assert ng.get_scenario(name).title in text
+    data = report.to_dict()
+    assert data["scenario"] == name and data["questions"]
+
+
+def test_reports_do_not_leak_degeneracy_warnings():
+    """Degeneracy is reported in the result; a report should not also warn."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ng.errors.DegenerateGameWarning)
+        for name in NAMES:
+            ng.load_scenario(name).report()
