@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Solve a scenario (equilibria, subgame-perfect path and credible threats, deal range "
         "and bargaining solutions, enforcement), a game in the JSON format, or a textbook example.",
     )
-    solve.add_argument("target", nargs="?", help="a scenario name (see 'negotiation list') or a JSON game file")
+    solve.add_argument("target", nargs="?",
+                       help="a scenario name (see 'negotiation list'), a scenario .py file, or a JSON game file")
     solve.add_argument("--all", action="store_true", help="solve every scenario in the catalogue")
     solve.add_argument("--example", metavar="NAME", help="a built-in textbook game (see 'negotiation examples')")
     solve.add_argument("--set", metavar="NAME=VALUE", action="append", default=[],
@@ -111,7 +112,7 @@ def _solve(args) -> int:
 
     if args.all:
         return _solve_scenarios(list_scenarios(), args)
-    if args.target and not args.example and args.target in list_scenarios():
+    if args.target and not args.example and (args.target.endswith(".py") or args.target in list_scenarios()):
         return _solve_scenarios([args.target], args)
     if not args.target and not args.example:
         raise ParameterError("give a scenario name, a game file, --example NAME, or --all")
