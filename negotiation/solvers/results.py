@@ -122,8 +122,26 @@ class Component:
         return len(self.extreme) == 1
 
 
+class EquilibriumSequence:
+    """Iteration, length and indexing over ``self.equilibria`` (shared by result types)."""
+
+    def __iter__(self) -> Iterator:
+        return iter(self.equilibria)
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __getitem__(self, index: int):
+        return self.equilibria[index]
+
+    @property
+    def success(self) -> bool:
+        """True when at least one verified equilibrium was found."""
+        return bool(self.equilibria)
+
+
 @dataclass(frozen=True, eq=False)
-class EquilibriumSet:
+class EquilibriumSet(EquilibriumSequence):
     """The equilibria a solver found, with how it found them.
 
     Iterable, sized and indexable. ``complete`` says whether these are all
@@ -141,20 +159,6 @@ class EquilibriumSet:
     components: tuple[Component, ...] = ()
     message: str = ""
     version: str = __version__
-
-    def __iter__(self) -> Iterator[Equilibrium]:
-        return iter(self.equilibria)
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __getitem__(self, index: int) -> Equilibrium:
-        return self.equilibria[index]
-
-    @property
-    def success(self) -> bool:
-        """True when at least one verified equilibrium was found."""
-        return bool(self.equilibria)
 
     @property
     def max_regret(self):

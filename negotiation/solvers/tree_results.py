@@ -7,6 +7,7 @@ from typing import Any, Iterator
 
 from .. import __version__, _format
 from ..games.tree import GameTree
+from .results import EquilibriumSequence
 
 __all__ = ["SubgamePerfectEquilibrium", "SubgamePerfectResult", "Threat", "ThreatReport"]
 
@@ -70,7 +71,7 @@ class SubgamePerfectEquilibrium:
 
 
 @dataclass(frozen=True, eq=False)
-class SubgamePerfectResult:
+class SubgamePerfectResult(EquilibriumSequence):
     """Subgame-perfect equilibria of a tree, with how they were found.
 
     ``complete`` is False when there were more equilibria than ``limit`` (see
@@ -88,19 +89,6 @@ class SubgamePerfectResult:
     subgames: tuple[str, ...] = ()
     message: str = ""
     version: str = __version__
-
-    def __iter__(self) -> Iterator[SubgamePerfectEquilibrium]:
-        return iter(self.equilibria)
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __getitem__(self, index: int) -> SubgamePerfectEquilibrium:
-        return self.equilibria[index]
-
-    @property
-    def success(self) -> bool:
-        return bool(self.equilibria)
 
     def _rows(self):
         header = ["#", "path", "payoffs"]
