@@ -71,7 +71,6 @@ def extreme_equilibria(A, B):
 
 def pure_equilibria(payoffs):
     """Pure equilibria of an N-player game by checking every deviation in loops."""
-    import numpy as np
 
     shape = payoffs[0].shape
     found = set()

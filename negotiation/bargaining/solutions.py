@@ -42,7 +42,7 @@ import numpy as np
 
 from .. import _format
 from ..errors import GameError, UnsupportedGameError
-from .problem import CONVEX, DISCRETE, FUNCTION, BargainingProblem, _bisect
+from .problem import DISCRETE, FUNCTION, BargainingProblem, _bisect
 
 __all__ = [
     "BargainingSolution",
