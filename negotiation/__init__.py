@@ -68,6 +68,16 @@ from .solvers import (
     solve_zero_sum,
 )
 
+from .analysis import (
+    BatchEquilibria,
+    MonteCarloResult,
+    SweepResult,
+    TornadoResult,
+    batch_equilibria,
+    monte_carlo,
+    sweep,
+    tornado,
+)
 from .catalog import get_scenario, list_scenarios, load_scenario
 from .games.bayesian import BayesianGame
 from .repeated import EnforcementResult, critical_discount_factor
@@ -95,6 +105,14 @@ __all__ = [
     "EnforcementResult",
     "critical_discount_factor",
     "BayesianGame",
+    "BatchEquilibria",
+    "batch_equilibria",
+    "MonteCarloResult",
+    "SweepResult",
+    "TornadoResult",
+    "monte_carlo",
+    "sweep",
+    "tornado",
     "Parameter",
     "Question",
     "Scenario",

@@ -24,6 +24,7 @@ examples:
   negotiation show purchase_pledges             summary, moves, parameters and sources
   negotiation solve tariff_standoff --set backdown_cost=40
   negotiation compare purchase_pledges --set us_reservation=40,100
+  negotiation sweep purchase_pledges --grid us_reservation=0:200:41 -o out.csv
   negotiation solve --example chicken --exact   a textbook game, every equilibrium as fractions
   negotiation solve game.json --json            a game file, machine-readable output
 
@@ -71,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("list", help="list the scenario catalogue")
     show = commands.add_parser("show", help="a scenario's summary, moves, parameters and sources")
     show.add_argument("name", help="a scenario name")
+    sweep = commands.add_parser(
+        "sweep", help="a scenario over a grid of parameter values, written as a CSV table",
+        description="Evaluate a scenario's metrics (or its teaching answers) at every point of a grid.",
+    )
+    sweep.add_argument("name", help="a scenario name")
+    sweep.add_argument("--grid", metavar="NAME=START:STOP:COUNT", action="append", required=True,
+                       help="COUNT evenly spaced values from START to STOP (repeatable: every combination)")
+    sweep.add_argument("-o", "--output", metavar="FILE", help="write the table as CSV (default: print it)")
+    sweep.add_argument("--workers", type=int, default=0, help="processes to use (default: this process)")
     compare = commands.add_parser(
         "compare", help="one scenario under several parameter values, side by side",
         description="Solve a scenario once per value and show the outcomes side by side.",
@@ -233,6 +243,39 @@ def _compare(args) -> int:
     return 0
 
 
+def _sweep(args) -> int:
+    import numpy as np
+
+    from .analysis import sweep
+    from .errors import ParameterError
+
+    grid = {}
+    for item in args.grid:
+        name, _, spec = item.partition("=")
+        parts = spec.split(":")
+        if len(parts) != 3:
+            raise ParameterError(f"--grid needs NAME=START:STOP:COUNT, got {item!r}")
+        start, stop, count = _number(parts[0], name), _number(parts[1], name), int(_number(parts[2], name))
+        values = np.linspace(float(start), float(stop), count).tolist()
+        grid[name.strip()] = values
+    executor = None
+    if args.workers > 0:
+        from concurrent.futures import ProcessPoolExecutor
+
+        executor = ProcessPoolExecutor(args.workers)
+    try:
+        table = sweep(args.name, grid=grid, executor=executor, progress=True)
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    if args.output:
+        table.to_csv(args.output)
+        print(f"{len(table)} rows written to {args.output}")
+    else:
+        print(table)
+    return 0
+
+
 def _headline(result) -> str:
     """The first line of a result: what a workshop compares across columns."""
     lines = [line for line in str(result).splitlines() if line.strip()]
@@ -276,6 +319,7 @@ _COMMANDS = {
     "list": _list,
     "show": _show,
     "compare": _compare,
+    "sweep": _sweep,
 }
 
 

@@ -104,6 +104,7 @@ class Scenario:
     bayesian: Callable[[Values], Any] | None = field(default=None, repr=False)
     threshold: Callable[[], Any] | None = field(default=None, repr=False)
     threats: Callable[[Values], Mapping] | None = field(default=None, repr=False)
+    metrics: Callable[[Values], Mapping] | None = field(default=None, repr=False)
     questions: tuple[Question, ...] = ()
 
     @property

@@ -44,6 +44,12 @@ def repeated(v):
     return ng.critical_discount_factor(_stage(v, 0), ("Keep tariffs off", "Comply"), hazard=Fraction(str(v.hazard)))
 
 
+def metrics(v):
+    result = repeated(v)
+    return {"enforceable": result.enforceable,
+            "critical_delta": float(result.threshold) if result.threshold is not None else float("nan")}
+
+
 def _compare(instance):
     v = instance.values
     mou = repeated(v)
@@ -64,6 +70,6 @@ SCENARIO = ng.Scenario(
     moves={"U.S.": ("keep tariffs off", "snap back"), "China": ("comply", "walk away")},
     parameters=PARAMETERS,
     sources=(S.MOU, S.ENFORCEABLE, S.ARBITRATION),
-    matrix=lambda v: _stage(v, 0), repeated=repeated,
+    matrix=lambda v: _stage(v, 0), repeated=repeated, metrics=metrics,
     questions=(ng.Question("When does the deal hold, with and without arbitration?", _compare),),
 )

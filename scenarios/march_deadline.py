@@ -51,6 +51,11 @@ def matrix(v):
     }, players=("U.S.", "China"), title="At the deadline")
 
 
+def metrics(v):
+    shares = ng.rubinstein(v.delta_us, v.delta_china).shares
+    return {"us_share": float(shares[0]), "china_share": float(shares[1])}
+
+
 def _patience(instance):
     shares = ng.rubinstein(instance.values.delta_us, instance.values.delta_china).shares
     return (f"Proposing first, the U.S. still gets only {float(shares[0]):.1%} of the gains; "
@@ -75,7 +80,7 @@ SCENARIO = ng.Scenario(
     moves={"U.S.": ("offer a split", "extend the truce", "raise tariffs"), "China": ("offer a split", "keep or stop buying")},
     parameters=PARAMETERS,
     sources=(S.OUTLAST, S.MARCH_1, S.SUMMIT),
-    deal=deal, matrix=matrix,
+    deal=deal, matrix=matrix, metrics=metrics,
     questions=(
         ng.Question("How does patience split the gains?", _patience),
         ng.Question("Is extending the truce an equilibrium?", _extend),

@@ -9,6 +9,7 @@ the part that reduces its global deficit if it counts that way.
 
 import datetime
 
+import numpy as np
 import sympy
 
 import negotiation as ng
@@ -28,12 +29,19 @@ PARAMETERS = (
 
 
 def _us(v):
-    return lambda p: v.counted_share * min(p, v.supply_cap) - v.us_reservation
+    share, cap, reservation = v.counted_share, v.supply_cap, v.us_reservation
+    return lambda p: share * np.minimum(p, cap) - reservation  # vectorised over a grid of pledges
 
 
 def deal(v):
     return ng.deal_range({"U.S.": _us(v), "China": lambda p: v.china_max - p},
                          {"U.S.": 0, "China": 0}, bounds=(0, 300), variable="pledge", unit="B")
+
+
+def metrics(v):
+    zone = deal(v)
+    return {"deal_exists": not zone.empty, "low": zone.low, "high": zone.high,
+            "width": (zone.high - zone.low) if not zone.empty else 0.0}
 
 
 def threshold():
@@ -68,7 +76,7 @@ SCENARIO = ng.Scenario(
     moves={"U.S.": ("accept a pledge", "escalate"), "China": ("pledge P $B a year", "refuse")},
     parameters=PARAMETERS,
     sources=(S.REQUEST_200, S.STRETCH_50, S.FULL_CAPACITY, S.DIVERSION, S.CUT_100),
-    deal=deal, threshold=threshold,
+    deal=deal, threshold=threshold, metrics=metrics,
     questions=(
         ng.Question("Is a $200B pledge inside the deal range?", _has_200),
         ng.Question("What is the largest U.S. reservation at which a deal exists?", _largest_reservation),

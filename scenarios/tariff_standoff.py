@@ -66,6 +66,13 @@ def threats(v):
     return {"": "Threaten tariffs", "Threaten tariffs": "Concede", "Threaten tariffs/Refuse": "Impose tariffs"}
 
 
+def metrics(v):
+    (threat,) = ng.credible_threats(tree(v), threats(v))
+    outcome = ng.backward_induction(tree(v))[0]
+    return {"threat_credible": threat.credible, "us_payoff": float(outcome.payoffs[0]),
+            "china_payoff": float(outcome.payoffs[1]), "outcome": " → ".join(a for _, a, _ in outcome.path)}
+
+
 def threshold():
     """China concedes under tariffs iff conceding costs less than the tariff war costs it."""
     cost = sympy.Symbol("concession_cost")
@@ -107,7 +114,7 @@ SCENARIO = ng.Scenario(
            "China": ("Concede", "Refuse / stand firm")},
     parameters=PARAMETERS,
     sources=(S.TARIFF_150, S.CUT_100, S.THREAT_FIRST, S.OUTLAST),
-    matrix=matrix, tree=tree, threats=threats, threshold=threshold,
+    matrix=matrix, tree=tree, threats=threats, threshold=threshold, metrics=metrics,
     questions=(
         ng.Question("Is the U.S. threat to impose the tariffs credible?", _credible),
         ng.Question("Does the order of moves matter?", _order),

@@ -181,10 +181,7 @@ def deal_range(
 
 def _numeric_set(payoff: Callable, d, lo, hi, grid, side) -> list[Interval]:
     xs = np.linspace(float(lo), float(hi), grid)
-    try:
-        values = np.array([float(payoff(x)) - float(d) for x in xs])
-    except (TypeError, ValueError, ZeroDivisionError, OverflowError) as exc:
-        raise GameError(f"the payoff of {side} could not be evaluated: {exc}") from None
+    values = _on_grid(payoff, xs, side) - float(d)
     if not np.isfinite(values).all():
         bad = xs[np.flatnonzero(~np.isfinite(values))[0]]
         raise GameError(f"the payoff of {side} is not finite at {bad:g}")
@@ -204,6 +201,21 @@ def _numeric_set(payoff: Callable, d, lo, hi, grid, side) -> list[Interval]:
         intervals.append((float(lo) if k == 0 else start, float(hi) if j == grid - 1 else end))
         k = j + 1
     return intervals
+
+
+def _on_grid(payoff: Callable, xs: np.ndarray, side: str) -> np.ndarray:
+    """The payoff at every grid point: one vectorised call if the function takes arrays."""
+    try:
+        with np.errstate(all="ignore"):
+            values = np.asarray(payoff(xs), dtype=float)
+        if values.shape == xs.shape:
+            return values
+    except Exception:  # noqa: BLE001 - any failure just means "call it point by point"
+        pass
+    try:
+        return np.array([float(payoff(x)) for x in xs])
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError) as exc:
+        raise GameError(f"the payoff of {side} could not be evaluated: {exc}") from None
 
 
 def _exact_set(expression, d, variable, lo, hi) -> list[Interval]:

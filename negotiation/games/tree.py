@@ -41,7 +41,7 @@ import numpy as np
 
 from .. import _format
 from ..errors import GameError, LabelError, PayoffValueError, ShapeError, SymbolicPayoffError
-from .arithmetic import EXACT, FLOAT, SYMBOLIC, combined_kind, to_fraction, to_payoff_array
+from .arithmetic import EXACT, FLOAT, INTEGER, SYMBOLIC, combined_kind, to_fraction, to_payoff_array
 
 __all__ = ["GameTree", "decision", "chance", "outcome", "Decision", "Chance", "Outcome", "ROOT"]
 
@@ -221,7 +221,10 @@ class GameTree:
                 f"{len(self.players)} players ({', '.join(self.players)})"
             )
         array, kind = to_payoff_array(list(payoffs), f"payoffs at terminal {_where(node)}")
-        values = tuple(array.tolist()) if kind != SYMBOLIC else tuple(array)
+        if kind == INTEGER:  # keep ints as ints, so copies of the tree stay exact-compatible
+            values = tuple(int(v) for v in array.tolist())
+        else:
+            values = tuple(array.tolist()) if kind != SYMBOLIC else tuple(array)
         self._new_node(node, kind=TERMINAL, payoffs=values, payoff_kind=kind)
         return node
 

@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -74,7 +75,11 @@ def lemke_howson(
     bound = (DEFAULT_TOL if tol is None else tol) * payoff_scale(game)
     found, seen, pivots = [], set(), []
     for label in labels:
-        x, y, count = _path(A, B, label, max_pivots)
+        try:
+            x, y, count = _path(A, B, label, max_pivots)
+        except _Cycling:
+            # Rounding broke the lexicographic rule; in exact arithmetic it cannot cycle.
+            x, y, count = _path(*_exact_payoffs(game), label, max_pivots, exact=True)
         pivots.append(count)
         eq = make_equilibrium(game, (x, y))
         if eq.regret > bound:
@@ -123,22 +128,41 @@ def _label_index(game: NormalFormGame, label: Any) -> int:
     )
 
 
-def _path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int):
+class _Cycling(Exception):
+    """The float path revisited a basis: rounding has broken the lexicographic rule."""
+
+
+def _exact_payoffs(game: NormalFormGame):
+    """The payoffs as Fractions, shifted to be at least 1 (no rounding anywhere)."""
+    A, B = game.as_exact().payoffs
+    return A - min(A.flat) + 1, B - min(B.flat) + 1
+
+
+def _path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int, exact: bool = False):
     """Follow the Lemke–Howson path from ``label``; return (x, y, pivot count)."""
     m, n = A.shape
+    one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
+    dtype = object if exact else float
     # Columns are indexed by label: P holds x (0..m-1) and slacks s (m..m+n-1);
     # Q holds slacks r (0..m-1) and y (m..m+n-1). The last column is the rhs.
-    tableau_p = np.hstack([B.T, np.eye(n), np.ones((n, 1))])
-    tableau_q = np.hstack([np.eye(m), A, np.ones((m, 1))])
+    eye_n, eye_m = _identity(n, one, zero, dtype), _identity(m, one, zero, dtype)
+    tableau_p = np.hstack([B.T.astype(dtype), eye_n, np.full((n, 1), one, dtype=dtype)])
+    tableau_q = np.hstack([eye_m, A.astype(dtype), np.full((m, 1), one, dtype=dtype)])
     basis_p = list(range(m, m + n))
     basis_q = list(range(m))
     lex_p = list(range(m, m + n))
     lex_q = list(range(m))
     entering = label
     in_p = label < m
+    visited = set()
+    eps = 0 if exact else _PIVOT_EPS
     for count in range(1, max_pivots + 1):
         tableau, basis, lex = (tableau_p, basis_p, lex_p) if in_p else (tableau_q, basis_q, lex_q)
-        row = _lex_min_ratio(tableau, entering, lex)
+        state = (in_p, entering, tuple(sorted(basis_p)), tuple(sorted(basis_q)))
+        if state in visited:
+            raise _Cycling
+        visited.add(state)
+        row = _lex_min_ratio(tableau, entering, lex, eps)
         leaving = basis[row]
         _pivot(tableau, row, entering)
         basis[row] = entering
@@ -151,24 +175,31 @@ def _path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int):
     raise SolverError(f"Lemke–Howson did not finish within {max_pivots} pivots (label {label})")
 
 
-def _lex_min_ratio(tableau: np.ndarray, column: int, lex_columns: list[int]) -> int:
+def _identity(size, one, zero, dtype):
+    eye = np.full((size, size), zero, dtype=dtype)
+    for k in range(size):
+        eye[k, k] = one
+    return eye
+
+
+def _lex_min_ratio(tableau: np.ndarray, column: int, lex_columns: list[int], eps) -> int:
     pivots = tableau[:, column]
-    rows = np.flatnonzero(pivots > _PIVOT_EPS)
+    rows = np.flatnonzero(pivots > eps)
     if rows.size == 0:
-        raise SolverError("Lemke–Howson met an unbounded direction; the tableau is inconsistent")
+        raise _Cycling  # only rounding can lose every positive pivot
     for k in [tableau.shape[1] - 1, *lex_columns]:
         ratios = tableau[rows, k] / pivots[rows]
-        best = ratios.min()
-        rows = rows[ratios <= best + _PIVOT_EPS * max(1.0, abs(best))]
+        best = min(ratios)
+        rows = rows[ratios <= best + eps * max(1, abs(best))]
         if rows.size == 1:
             break
     return int(rows[0])
 
 
 def _pivot(tableau: np.ndarray, row: int, column: int) -> None:
-    tableau[row] /= tableau[row, column]
+    tableau[row] = tableau[row] / tableau[row, column]
     factors = tableau[:, column].copy()
-    factors[row] = 0.0
+    factors[row] = 0 * factors[row]
     tableau -= np.outer(factors, tableau[row])
 
 
@@ -176,7 +207,7 @@ def _strategy(tableau: np.ndarray, basis: list[int], own: range) -> np.ndarray:
     vector = np.zeros(len(own))
     for row, variable in enumerate(basis):
         if variable in own:
-            vector[variable - own.start] = max(tableau[row, -1], 0.0)
+            vector[variable - own.start] = max(float(tableau[row, -1]), 0.0)
     total = vector.sum()
     if total <= 0:
         raise SolverError("Lemke–Howson ended at the artificial equilibrium")

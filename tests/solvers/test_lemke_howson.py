@@ -58,3 +58,15 @@ def test_large_random_games_finish(size, seed):
     game = ng.NormalFormGame.from_arrays(rng.random((size, size)), rng.random((size, size)))
     result = ng.lemke_howson(game)
     assert ng.is_nash(game, result[0].profile, tol=1e-9)
+
+
+def test_near_degenerate_game_falls_back_to_exact_pivoting():
+    """Found by hypothesis: payoffs differing by 1e-12 make float pivoting
+    revisit a basis; the path is then redone in exact arithmetic, where the
+    lexicographic rule cannot cycle."""
+    A = [[0.0] * 6, [0, 0, 0, 0, 0, 1e-12]] + [[0.0] * 6] * 4
+    B = [[-73.0, 0, 0, 0, 1, -1e-12], [1.0, 0, 0, 0, 0, 1e-9]] + [[0.0] * 6] * 4
+    game = ng.NormalFormGame.from_arrays(A, B)
+    result = ng.lemke_howson(game, initial_label="all")
+    assert len(result) >= 1
+    assert all(ng.is_nash(game, eq.profile, tol=1e-9) for eq in result)

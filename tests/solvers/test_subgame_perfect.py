@@ -58,3 +58,15 @@ def test_values_at_every_node():
     (eq,) = ng.subgame_perfect_equilibria(trees.entry_deterrence())
     assert eq.values["Enter"] == (1.0, 1.0)
     assert np.allclose(eq.values[""], (1.0, 1.0))
+
+
+def test_exact_ties_through_chance_nodes_survive_decomposition():
+    """Found by hypothesis: integer payoffs with Fraction probabilities are exact;
+    -3/5 - 3/5 + 1/5 = -1 ties with -1 only if the subgame pieces stay exact."""
+    from fractions import Fraction as F
+
+    tree = ng.GameTree.from_nested(("P1", "P2"), ng.decision("P2", {
+        "a0": ng.chance({"c0": (F(1), ng.outcome(0, -1))}),
+        "a1": ng.chance({"c0": (F(1, 5), ng.outcome(0, -3)), "c1": (F(3, 5), ng.outcome(0, -1)),
+                         "c2": (F(1, 5), ng.outcome(0, 1))})}))
+    assert len(ng.subgame_perfect_equilibria(tree)) == 2 == len(ng.backward_induction(tree))

@@ -1,0 +1,323 @@
+"""Sweeps, one-at-a-time sensitivity (tornado) and Monte Carlo over named parameters.
+
+A *target* is a scenario name, a :class:`~negotiation.Scenario`, or any
+function ``f(**parameters)``. A *metric* turns what the target gives into
+named numbers or labels: for a scenario it receives the bound
+:class:`~negotiation.ScenarioInstance` (default: the scenario's own
+``metrics``, or its teaching answers); for a function, its return value
+(default: the value itself).
+
+Work is spread over any :class:`concurrent.futures.Executor` (a process pool,
+or a Dask cluster through ``Client(...).get_executor()``); the default runs in
+this process. Points are sent in chunks, results come back in order, and a
+progress bar (tqdm) shows on long runs. Random draws are seeded.
+
+Examples
+--------
+>>> import negotiation as ng
+>>> table = ng.sweep("purchase_pledges", grid={"us_reservation": [20, 40, 60]}, progress=False)
+>>> table.column("deal_exists")
+[True, True, False]
+>>> mc = ng.monte_carlo("purchase_pledges", {"supply_cap": ("uniform", 10, 200)},
+...                     draws=400, seed=1, progress=False)
+>>> round(mc.probability("deal_exists"), 3), mc.standard_error("deal_exists") < 0.03
+(0.505, True)
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import math
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Sequence
+
+import numpy as np
+
+from .. import _format
+from ..errors import ParameterError
+
+__all__ = ["SweepResult", "MonteCarloResult", "TornadoResult", "sweep", "monte_carlo", "tornado"]
+
+_CHUNK = 64
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """A tidy table: one row per parameter point, one column per parameter and output."""
+
+    parameters: tuple[str, ...]
+    rows: tuple[dict, ...]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def names(self) -> list[str]:
+        names = list(self.parameters)
+        for row in self.rows:
+            names += [k for k in row if k not in names]
+        return names
+
+    def column(self, name: str) -> list:
+        if name not in self.names:
+            raise ParameterError(f"no column {name!r}; the columns are {', '.join(self.names)}")
+        return [row.get(name) for row in self.rows]
+
+    def to_csv(self, path) -> None:
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=self.names)
+            writer.writeheader()
+            for row in self.rows:
+                writer.writerow({k: _format.plain(v) for k, v in row.items()})
+
+    def to_pandas(self):
+        import pandas as pd
+
+        return pd.DataFrame(list(self.rows), columns=self.names)
+
+    def __str__(self) -> str:
+        shown = self.rows[:20]
+        rows = [[_cell(row.get(n)) for n in self.names] for row in shown]
+        more = f"\n... {len(self.rows) - 20} more rows" if len(self.rows) > 20 else ""
+        return _format.text_table(self.names, rows) + more
+
+
+def _cell(value) -> str:
+    text = _format.number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+@dataclass(frozen=True)
+class MonteCarloResult:
+    """Outputs over random draws, with the probability of each outcome and its standard error."""
+
+    draws: int
+    seed: int
+    table: SweepResult
+
+    def probability(self, name: str, value: Any = True) -> float:
+        column = self.table.column(name)
+        return sum(1 for v in column if v == value) / len(column)
+
+    def standard_error(self, name: str, value: Any = True) -> float:
+        p = self.probability(name, value)
+        return math.sqrt(p * (1 - p) / self.draws)
+
+    def __str__(self) -> str:
+        lines = [f"{self.draws} draws (seed {self.seed})"]
+        for name in self.table.names:
+            if name in self.table.parameters:
+                continue
+            values = self.table.column(name)
+            if all(isinstance(v, bool) for v in values):
+                p = self.probability(name)
+                lines.append(f"  {name}: {p:.1%} of draws (standard error {self.standard_error(name):.1%})")
+            elif all(isinstance(v, (int, float)) for v in values):
+                arr = np.array(values, dtype=float)
+                lines.append(f"  {name}: mean {arr.mean():.4g}, 5%–95% {np.quantile(arr, 0.05):.4g} to {np.quantile(arr, 0.95):.4g}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class TornadoResult:
+    """How far a numeric output moves as each parameter goes from the low to the high end of its range."""
+
+    output: str
+    base: float
+    bars: tuple[tuple[str, float, float], ...]  # (parameter, output at low, output at high), widest first
+
+    def __str__(self) -> str:
+        rows = [[name, _format.number(lo), _format.number(hi), _format.number(abs(hi - lo))] for name, lo, hi in self.bars]
+        return f"{self.output} at the defaults: {_format.number(self.base)}\n" + _format.text_table(
+            ["parameter", "at low end", "at high end", "swing"], rows)
+
+
+# ---------------------------------------------------------------------- evaluation
+def _resolve(target):
+    """A function point -> instance-or-value, and the default metric."""
+    from ..catalog import get_scenario
+    from ..scenario import Scenario
+
+    if isinstance(target, str):
+        target = get_scenario(target)
+    if isinstance(target, Scenario):
+        return _ScenarioPoint(target), _scenario_metric
+    if callable(target):
+        return _FunctionPoint(target), _identity_metric
+    raise ParameterError(f"a sweep target is a scenario name, a Scenario or a function, got {target!r}")
+
+
+class _ScenarioPoint:
+    """Binds a scenario's parameters; pickles as the scenario's name, so workers reload it."""
+
+    def __init__(self, scenario):
+        self.scenario = scenario
+
+    def __getstate__(self):
+        return {"name": self.scenario.name}
+
+    def __setstate__(self, state):
+        from ..catalog import get_scenario
+
+        self.scenario = get_scenario(state["name"])
+
+    def __call__(self, values):
+        return self.scenario.bind(**values)
+
+    def names(self):
+        return {p.name for p in self.scenario.parameters}
+
+
+class _FunctionPoint:
+    def __init__(self, function):
+        self.function = function
+
+    def __call__(self, values):
+        return self.function(**values)
+
+    def names(self):
+        return None
+
+
+def _scenario_metric(instance) -> dict:
+    if instance.scenario.metrics is not None:
+        return dict(instance.scenario.metrics(instance.values))
+    return dict(instance.answers())
+
+
+def _identity_metric(value) -> dict:
+    return dict(value) if isinstance(value, Mapping) else {"value": value}
+
+
+def _evaluate_chunk(job):
+    point, metric, chunk = job
+    out = []
+    for values in chunk:
+        result = metric(point(values))
+        out.append({**values, **(result if isinstance(result, Mapping) else {"value": result})})
+    return out
+
+
+def _run(target, points: list[dict], metric, executor: Executor | None, progress: bool) -> SweepResult:
+    point, default_metric = _resolve(target)
+    names = point.names()
+    if names is not None:
+        for values in points[:1]:
+            unknown = set(values) - names
+            if unknown:
+                raise ParameterError(f"unknown parameter(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}")
+    metric = metric or default_metric
+    chunks = [points[k:k + _CHUNK] for k in range(0, len(points), _CHUNK)]
+    jobs = [(point, metric, chunk) for chunk in chunks]
+    mapped = executor.map(_evaluate_chunk, jobs) if executor is not None else map(_evaluate_chunk, jobs)
+    rows = []
+    with _bar(len(points), progress) as bar:
+        for chunk_rows in mapped:
+            rows.extend(chunk_rows)
+            bar.update(len(chunk_rows))
+    parameters = tuple(points[0]) if points else ()
+    return SweepResult(parameters=parameters, rows=tuple(rows))
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n):
+        pass
+
+
+def _bar(total: int, progress: bool):
+    if not progress or total < 2 * _CHUNK:
+        return _NoBar()
+    try:
+        from tqdm import tqdm
+    except ImportError:  # the bar is a convenience; the sweep does not need it
+        return _NoBar()
+    return tqdm(total=total, unit="point", leave=False)
+
+
+# ---------------------------------------------------------------------- public functions
+def sweep(
+    target,
+    grid: Mapping[str, Sequence[Any]] | None = None,
+    samples: int | None = None,
+    ranges: Mapping[str, tuple] | None = None,
+    metric: Callable | None = None,
+    executor: Executor | None = None,
+    seed: int = 0,
+    progress: bool = True,
+) -> SweepResult:
+    """Evaluate ``metric`` over a grid (every combination) or ``samples`` uniform draws in ``ranges``."""
+    if grid is not None:
+        if not grid:
+            raise ParameterError("the grid is empty")
+        names = list(grid)
+        points = [dict(zip(names, combo)) for combo in itertools.product(*(list(grid[n]) for n in names))]
+    elif samples is not None and ranges:
+        rng = np.random.default_rng(seed)
+        draws = {n: rng.uniform(lo, hi, size=samples) for n, (lo, hi) in ranges.items()}
+        points = [{n: float(draws[n][k]) for n in ranges} for k in range(samples)]
+    else:
+        raise ParameterError("give a grid, or samples with ranges")
+    return _run(target, points, metric, executor, progress)
+
+
+def monte_carlo(
+    target,
+    distributions: Mapping[str, tuple],
+    draws: int = 1000,
+    metric: Callable | None = None,
+    executor: Executor | None = None,
+    seed: int = 0,
+    progress: bool = True,
+) -> MonteCarloResult:
+    """Outputs over random parameter draws; ``("uniform", lo, hi)``, ``("normal", mean, sd)``,
+    ``("triangular", lo, mode, hi)``. Draws outside a scenario parameter's range are clipped to it."""
+    rng = np.random.default_rng(seed)
+    point, _ = _resolve(target)
+    limits = {}
+    if isinstance(point, _ScenarioPoint):
+        limits = {p.name: (p.low, p.high) for p in point.scenario.parameters}
+    columns = {}
+    for name, spec in distributions.items():
+        kind, *args = spec
+        if kind == "uniform":
+            values = rng.uniform(*args, size=draws)
+        elif kind == "normal":
+            values = rng.normal(*args, size=draws)
+        elif kind == "triangular":
+            values = rng.triangular(*args, size=draws)
+        else:
+            raise ParameterError(f"unknown distribution {kind!r} for {name}; use uniform, normal or triangular")
+        if name in limits:
+            values = np.clip(values, *limits[name])
+        columns[name] = values
+    points = [{n: float(columns[n][k]) for n in columns} for k in range(draws)]
+    table = _run(target, points, metric, executor, progress)
+    return MonteCarloResult(draws=draws, seed=seed, table=table)
+
+
+def tornado(target, output: str, metric: Callable | None = None) -> TornadoResult:
+    """One-at-a-time sensitivity of a numeric ``output`` to every parameter's range."""
+    point, default_metric = _resolve(target)
+    if not isinstance(point, _ScenarioPoint):
+        raise ParameterError("tornado needs a scenario: its parameters carry their ranges")
+    metric = metric or default_metric
+    scenario = point.scenario
+
+    def value(**overrides):
+        result = metric(scenario.bind(**overrides))
+        if output not in result:
+            raise ParameterError(f"the metric has no output {output!r}; it has {', '.join(result)}")
+        return float(result[output])
+
+    base = value()
+    bars = [(p.name, value(**{p.name: p.low}), value(**{p.name: p.high})) for p in scenario.parameters]
+    bars.sort(key=lambda bar: -abs(bar[2] - bar[1]))
+    return TornadoResult(output=output, base=base, bars=tuple(bars))

@@ -1,0 +1,76 @@
+"""Sweeps, tornado and Monte Carlo: grids, seeds, executors, a real Dask cluster, CSV."""
+
+import csv
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+import negotiation as ng
+from negotiation import errors
+
+
+def test_grid_sweep_over_a_scenario():
+    table = ng.sweep("purchase_pledges", grid={"us_reservation": [20, 60], "supply_cap": [30, 80]}, progress=False)
+    assert len(table) == 4
+    assert table.column("deal_exists") == [True, True, False, True]
+    assert table.names[:2] == ["us_reservation", "supply_cap"]
+
+
+def test_function_target_and_csv(tmp_path):
+    table = ng.sweep(lambda a, b: {"sum": a + b}, grid={"a": [1, 2], "b": [10]}, progress=False)
+    assert table.column("sum") == [11, 12]
+    path = tmp_path / "out.csv"
+    table.to_csv(path)
+    rows = list(csv.DictReader(open(path)))
+    assert rows[1] == {"a": "2", "b": "10", "sum": "12"}
+
+
+def test_random_samples_are_seeded():
+    one = ng.sweep("purchase_pledges", samples=20, ranges={"supply_cap": (10, 200)}, seed=3, progress=False)
+    two = ng.sweep("purchase_pledges", samples=20, ranges={"supply_cap": (10, 200)}, seed=3, progress=False)
+    assert one.rows == two.rows
+
+
+def test_monte_carlo_probability_and_error():
+    """A deal exists iff the cap is at least 100: with the cap uniform on
+    [10, 200] that is (200 - 100) / 190 ≈ 0.526."""
+    mc = ng.monte_carlo("purchase_pledges", {"supply_cap": ("uniform", 10, 200)}, draws=2000, seed=7, progress=False)
+    p, se = mc.probability("deal_exists"), mc.standard_error("deal_exists")
+    assert abs(p - 100 / 190) < 4 * se
+    assert "standard error" in str(mc)
+
+
+def test_tornado_orders_by_swing():
+    result = ng.tornado("enforcement", "critical_delta")
+    swings = [abs(hi - lo) for _, lo, hi in result.bars]
+    assert swings == sorted(swings, reverse=True)
+    assert result.bars[-1][0] == "arbitration_penalty"  # an MOU has no arbitration: no effect
+
+
+def test_process_pool_gives_the_same_table():
+    grid = {"us_reservation": list(range(0, 200, 5))}
+    local = ng.sweep("purchase_pledges", grid=grid, progress=False)
+    with ProcessPoolExecutor(2) as pool:
+        remote = ng.sweep("purchase_pledges", grid=grid, executor=pool, progress=False)
+    assert remote.rows == local.rows
+
+
+def test_dask_local_cluster_gives_the_same_table():
+    import distributed
+    grid = {"delta_us": [0.6, 0.7, 0.8, 0.9], "delta_china": [0.9, 0.95]}
+    local = ng.sweep("march_deadline", grid=grid, progress=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            remote = ng.sweep("march_deadline", grid=grid, executor=client.get_executor(), progress=False)
+    assert remote.rows == local.rows
+
+
+def test_errors():
+    with pytest.raises(errors.ParameterError, match="unknown parameter"):
+        ng.sweep("purchase_pledges", grid={"pledge_size": [1]}, progress=False)
+    with pytest.raises(errors.ParameterError, match="outside its plausible range"):
+        ng.sweep("purchase_pledges", grid={"supply_cap": [1000]}, progress=False)
+    with pytest.raises(errors.ParameterError, match="grid"):
+        ng.sweep("purchase_pledges", progress=False)
+    with pytest.raises(errors.ParameterError, match="unknown distribution"):
+        ng.monte_carlo("purchase_pledges", {"supply_cap": ("cauchy", 0, 1)}, draws=5, progress=False)
