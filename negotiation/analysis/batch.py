@@ -149,7 +149,6 @@ def _unit_scale(M):
 
 
 def _two_by_two(A, B):
-    N = A.shape[0]
     rows, cols, owners = [], [], []
     # ties between a player's two pure strategies against a pure strategy: degenerate
     row_gap = A[:, 0, :] - A[:, 1, :]  # (N, 2): row's advantage of strategy 0, per column
