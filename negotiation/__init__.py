@@ -1,166 +1,113 @@
 """negotiation: negotiations as games.
 
-Normal-form games with labelled players and strategies, every Nash
-equilibrium (exact when asked), dominance, and the checkers that verify them.
-Heavy libraries (scipy, sympy, networkx, nashpy) are imported only when used.
+Normal-form games and game trees with labelled players and strategies; every
+Nash equilibrium (exact when asked), dominance, subgame perfection and credible
+threats; bargaining solutions, deal ranges, alternating offers and enforcement;
+sourced scenarios of the 2018-2019 U.S.-China trade talks; sweeps at scale.
+
+Names are imported on first use (PEP 562), so ``import negotiation`` is quick
+and loads neither numpy nor scipy, sympy or networkx until they are needed.
 """
+
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
 
-from . import errors
-from .bargaining import (
-    AlternatingOffersResult,
-    BargainingProblem,
-    BargainingSolution,
-    DealRange,
-    DealSpace,
-    deal_range,
-    deal_space,
-    egalitarian,
-    is_individually_rational,
-    is_pareto_optimal,
-    kalai_smorodinsky,
-    nash_bargaining,
-    rubinstein,
-    utilitarian,
-    variable_threat,
-)
-from .games import (
-    DEFAULT_TOL,
-    GameTree,
-    NormalFormGame,
-    chance,
-    decision,
-    is_subgame_perfect,
-    node_values,
-    outcome,
-    subgame_roots,
-    tree_payoffs,
-    best_responses,
-    expected_payoffs,
-    is_nash,
-    payoff_scale,
-    payoff_vector,
-    regret,
-)
-from .solvers import (
-    SubgamePerfectEquilibrium,
-    SubgamePerfectResult,
-    Threat,
-    ThreatReport,
-    TreeNashResult,
-    backward_induction,
-    credible_threats,
-    subgame_perfect_equilibria,
-    tree_nash_equilibria,
-    Component,
-    EliminationResult,
-    EliminationStep,
-    Equilibrium,
-    EquilibriumSet,
-    ZeroSumSolution,
-    all_equilibria,
-    is_zero_sum,
-    iterated_elimination,
-    lemke_howson,
-    pure_equilibria,
-    solve,
-    solve_zero_sum,
-)
+from . import errors  # noqa: E402  (cheap, and needed by every caller)
 
-from .analysis import (
-    BatchEquilibria,
-    MonteCarloResult,
-    SweepResult,
-    TornadoResult,
-    batch_equilibria,
-    monte_carlo,
-    sweep,
-    tornado,
-)
-from .catalog import get_scenario, list_scenarios, load_scenario
-from .games.bayesian import BayesianGame
-from .repeated import EnforcementResult, critical_discount_factor
-from .scenario import Parameter, Question, Scenario, ScenarioInstance, ScenarioReport, Source
-from .symbolic import SymbolicDealRange, equilibrium_conditions, symbolic_deal_range
+#: Where each public name lives; ``negotiation.NAME`` imports it on first use.
+_EXPORTS = {
+    "AlternatingOffersResult": "negotiation.bargaining.alternating",
+    "BargainingProblem": "negotiation.bargaining.problem",
+    "BargainingSolution": "negotiation.bargaining.solutions",
+    "DealRange": "negotiation.bargaining.deal_range",
+    "DealSpace": "negotiation.bargaining.deal_space",
+    "deal_range": "negotiation.bargaining.deal_range",
+    "deal_space": "negotiation.bargaining.deal_space",
+    "egalitarian": "negotiation.bargaining.solutions",
+    "is_individually_rational": "negotiation.bargaining.solutions",
+    "is_pareto_optimal": "negotiation.bargaining.solutions",
+    "kalai_smorodinsky": "negotiation.bargaining.solutions",
+    "nash_bargaining": "negotiation.bargaining.solutions",
+    "rubinstein": "negotiation.bargaining.alternating",
+    "utilitarian": "negotiation.bargaining.solutions",
+    "variable_threat": "negotiation.bargaining.solutions",
+    "EnforcementResult": "negotiation.repeated",
+    "critical_discount_factor": "negotiation.repeated",
+    "BayesianGame": "negotiation.games.bayesian",
+    "BatchEquilibria": "negotiation.analysis.batch",
+    "batch_equilibria": "negotiation.analysis.batch",
+    "MonteCarloResult": "negotiation.analysis.sweep",
+    "SweepResult": "negotiation.analysis.sweep",
+    "TornadoResult": "negotiation.analysis.sweep",
+    "monte_carlo": "negotiation.analysis.sweep",
+    "sweep": "negotiation.analysis.sweep",
+    "tornado": "negotiation.analysis.sweep",
+    "Parameter": "negotiation.scenario",
+    "Question": "negotiation.scenario",
+    "Scenario": "negotiation.scenario",
+    "ScenarioInstance": "negotiation.scenario",
+    "ScenarioReport": "negotiation.scenario",
+    "Source": "negotiation.scenario",
+    "get_scenario": "negotiation.catalog",
+    "list_scenarios": "negotiation.catalog",
+    "load_scenario": "negotiation.catalog",
+    "SymbolicDealRange": "negotiation.symbolic",
+    "equilibrium_conditions": "negotiation.symbolic",
+    "symbolic_deal_range": "negotiation.symbolic",
+    "NormalFormGame": "negotiation.games.normal_form",
+    "GameTree": "negotiation.games.tree",
+    "chance": "negotiation.games.tree",
+    "decision": "negotiation.games.tree",
+    "outcome": "negotiation.games.tree",
+    "is_subgame_perfect": "negotiation.games.tree_profiles",
+    "node_values": "negotiation.games.tree_profiles",
+    "subgame_roots": "negotiation.games.tree_profiles",
+    "tree_payoffs": "negotiation.games.tree_profiles",
+    "backward_induction": "negotiation.solvers.backward_induction",
+    "credible_threats": "negotiation.solvers.threats",
+    "subgame_perfect_equilibria": "negotiation.solvers.subgame_perfect",
+    "tree_nash_equilibria": "negotiation.solvers.tree_nash",
+    "SubgamePerfectEquilibrium": "negotiation.solvers.tree_results",
+    "SubgamePerfectResult": "negotiation.solvers.tree_results",
+    "Threat": "negotiation.solvers.tree_results",
+    "ThreatReport": "negotiation.solvers.tree_results",
+    "TreeNashResult": "negotiation.solvers.tree_nash",
+    "DEFAULT_TOL": "negotiation.games",
+    "best_responses": "negotiation.games.profiles",
+    "expected_payoffs": "negotiation.games.profiles",
+    "is_nash": "negotiation.games.profiles",
+    "payoff_scale": "negotiation.games.profiles",
+    "payoff_vector": "negotiation.games.profiles",
+    "regret": "negotiation.games.profiles",
+    "Component": "negotiation.solvers.results",
+    "EliminationResult": "negotiation.solvers.dominance",
+    "EliminationStep": "negotiation.solvers.dominance",
+    "Equilibrium": "negotiation.solvers.results",
+    "EquilibriumSet": "negotiation.solvers.results",
+    "ZeroSumSolution": "negotiation.solvers.zero_sum",
+    "all_equilibria": "negotiation.solvers.enumeration",
+    "is_zero_sum": "negotiation.solvers.zero_sum",
+    "iterated_elimination": "negotiation.solvers.dominance",
+    "lemke_howson": "negotiation.solvers.lemke_howson",
+    "pure_equilibria": "negotiation.solvers.pure",
+    "solve": "negotiation.solvers.solve",
+    "solve_zero_sum": "negotiation.solvers.zero_sum",
+}
 
-__all__ = [
-    "__version__",
-    "errors",
-    "AlternatingOffersResult",
-    "BargainingProblem",
-    "BargainingSolution",
-    "DealRange",
-    "DealSpace",
-    "deal_range",
-    "deal_space",
-    "egalitarian",
-    "is_individually_rational",
-    "is_pareto_optimal",
-    "kalai_smorodinsky",
-    "nash_bargaining",
-    "rubinstein",
-    "utilitarian",
-    "variable_threat",
-    "EnforcementResult",
-    "critical_discount_factor",
-    "BayesianGame",
-    "BatchEquilibria",
-    "batch_equilibria",
-    "MonteCarloResult",
-    "SweepResult",
-    "TornadoResult",
-    "monte_carlo",
-    "sweep",
-    "tornado",
-    "Parameter",
-    "Question",
-    "Scenario",
-    "ScenarioInstance",
-    "ScenarioReport",
-    "Source",
-    "get_scenario",
-    "list_scenarios",
-    "load_scenario",
-    "SymbolicDealRange",
-    "equilibrium_conditions",
-    "symbolic_deal_range",
-    "NormalFormGame",
-    "GameTree",
-    "chance",
-    "decision",
-    "outcome",
-    "is_subgame_perfect",
-    "node_values",
-    "subgame_roots",
-    "tree_payoffs",
-    "backward_induction",
-    "credible_threats",
-    "subgame_perfect_equilibria",
-    "tree_nash_equilibria",
-    "SubgamePerfectEquilibrium",
-    "SubgamePerfectResult",
-    "Threat",
-    "ThreatReport",
-    "TreeNashResult",
-    "DEFAULT_TOL",
-    "best_responses",
-    "expected_payoffs",
-    "is_nash",
-    "payoff_scale",
-    "payoff_vector",
-    "regret",
-    "Component",
-    "EliminationResult",
-    "EliminationStep",
-    "Equilibrium",
-    "EquilibriumSet",
-    "ZeroSumSolution",
-    "all_equilibria",
-    "is_zero_sum",
-    "iterated_elimination",
-    "lemke_howson",
-    "pure_equilibria",
-    "solve",
-    "solve_zero_sum",
-]
+__all__ = ["__version__", "errors", *_EXPORTS]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'negotiation' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
