@@ -74,3 +74,21 @@ def test_errors():
         ng.sweep("purchase_pledges", progress=False)
     with pytest.raises(errors.ParameterError, match="unknown distribution"):
         ng.monte_carlo("purchase_pledges", {"supply_cap": ("cauchy", 0, 1)}, draws=5, progress=False)
+
+
+def test_symbolic_target_is_evaluated_in_one_vectorised_call():
+    """The same table as the numeric deal range point by point."""
+    import sympy
+
+    pledge, capacity, demand = sympy.symbols("pledge capacity demand", positive=True)
+    zone = ng.symbolic_deal_range({"U.S.": pledge - demand, "China": capacity - pledge},
+                                  {"U.S.": 0, "China": 0}, variable="pledge")
+    table = ng.sweep(zone, grid={"capacity": [50, 150], "demand": [100, 120]}, progress=False)
+    assert table.column("exists") == [False, False, True, True]
+    for row in table.rows:
+        numeric = ng.deal_range({"U.S.": lambda p, d=row["demand"]: p - d,
+                                 "China": lambda p, c=row["capacity"]: c - p},
+                                {"U.S.": 0, "China": 0}, bounds=(0, 300))
+        assert numeric.empty == (not row["exists"])
+    with pytest.raises(errors.ParameterError, match="needs values for demand"):
+        ng.sweep(zone, grid={"capacity": [1]}, progress=False)

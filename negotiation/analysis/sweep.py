@@ -253,7 +253,15 @@ def sweep(
     seed: int = 0,
     progress: bool = True,
 ) -> SweepResult:
-    """Evaluate ``metric`` over a grid (every combination) or ``samples`` uniform draws in ``ranges``."""
+    """Evaluate ``metric`` over a grid (every combination) or ``samples`` uniform draws in ``ranges``.
+
+    A :class:`~negotiation.symbolic.SymbolicDealRange` target is evaluated in
+    one vectorised numpy call over the whole grid instead of point by point.
+    """
+    from ..symbolic import SymbolicDealRange
+
+    if isinstance(target, SymbolicDealRange):
+        return _symbolic_sweep(target, grid, samples, ranges, seed)
     if grid is not None:
         if not grid:
             raise ParameterError("the grid is empty")
@@ -266,6 +274,27 @@ def sweep(
     else:
         raise ParameterError("give a grid, or samples with ranges")
     return _run(target, points, metric, executor, progress)
+
+
+def _symbolic_sweep(zone, grid, samples, ranges, seed) -> SweepResult:
+    if grid is not None:
+        names = list(grid)
+        mesh = np.meshgrid(*(np.asarray(list(grid[n]), dtype=float) for n in names), indexing="ij")
+        columns = {n: m.ravel() for n, m in zip(names, mesh)}
+    elif samples is not None and ranges:
+        rng = np.random.default_rng(seed)
+        names = list(ranges)
+        columns = {n: rng.uniform(lo, hi, size=samples) for n, (lo, hi) in ranges.items()}
+    else:
+        raise ParameterError("give a grid, or samples with ranges")
+    missing = set(zone.parameters) - set(names)
+    if missing:
+        raise ParameterError(f"the grid needs values for {', '.join(sorted(missing))}")
+    out = zone.evaluate(**{n: columns[n] for n in zone.parameters})
+    keys = names + ["low", "high", "exists", "width"]
+    data = [columns[n] for n in names] + [out["low"], out["high"], out["exists"], out["width"]]
+    rows = tuple(dict(zip(keys, values)) for values in zip(*(d.tolist() for d in data)))
+    return SweepResult(parameters=tuple(names), rows=rows)
 
 
 def monte_carlo(
