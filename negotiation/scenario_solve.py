@@ -6,7 +6,6 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from . import _format
 from .errors import DegenerateGameWarning
 
 __all__ = ["solve_sections", "Lines"]
@@ -66,7 +65,3 @@ def solve_sections(instance, exact: bool = False) -> dict[str, Any]:
                 found = Lines(tuple(f"{' / '.join(k)}: {v}" for k, v in found.items()))
             sections["threshold"] = found
     return sections
-
-
-def format_value(value) -> str:
-    return _format.number(value)

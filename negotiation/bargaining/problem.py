@@ -105,9 +105,8 @@ class BargainingProblem:
         """The convex hull of a two-player game's outcomes.
 
         ``disagreement`` is a point, ``"minimax"`` (each side's security
-        level), or ``"nash"`` (the pure or mixed Nash equilibrium worst for
-        the first player... in practice: the first listed by ``solve``; pass
-        a point to choose another).
+        level), or ``"nash"`` (the payoffs of the first equilibrium that
+        :func:`~negotiation.solve` lists; pass a point to choose another).
         """
         from ..solvers.solve import solve
         from ..solvers.zero_sum import solve_zero_sum
@@ -251,7 +250,8 @@ def _point(value, count, what, exact) -> tuple:
         raise ShapeError(f"the {what} must be a sequence of {count} numbers, got {value!r}") from None
     if len(values) != count:
         raise ShapeError(f"the {what} needs {count} entries, got {values}")
-    return tuple(_number(v, exact and isinstance(v, (int, Fraction))) if exact else _number(v, False) for v in values)
+    # an exact problem keeps rational entries exact; anything else becomes a float
+    return tuple(_number(v, exact and isinstance(v, (int, Fraction))) for v in values)
 
 
 def _pareto_hull(points: Sequence[tuple]) -> list[tuple]:
