@@ -33,7 +33,7 @@ import warnings
 
 import numpy as np
 
-from ..errors import DegenerateGameWarning
+from ..errors import BudgetError, DegenerateGameWarning
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale
 from .polytope import best_response_polytopes, complementary_pairs, exact_system, exact_vertices
@@ -42,8 +42,14 @@ from .results import Component, EquilibriumSet, make_equilibrium
 __all__ = ["all_equilibria"]
 
 
+#: Largest smaller dimension enumerated without an explicit ``max_size``: the
+#: number of vertices grows roughly like C(m + n, min(m, n)), so a random
+#: 15×15 game takes about a second and a 25×25 one would take hours.
+DEFAULT_MAX_SIZE = 16
+
+
 def all_equilibria(
-    game: NormalFormGame, exact: bool = False, tol: float | None = None
+    game: NormalFormGame, exact: bool = False, tol: float | None = None, max_size: int = DEFAULT_MAX_SIZE
 ) -> EquilibriumSet:
     """Every extreme Nash equilibrium of a two-player game.
 
@@ -56,6 +62,10 @@ def all_equilibria(
     tol : float, optional
         Largest regret accepted for float results, relative to the payoff scale
         (default 1e-9).
+    max_size : int
+        Refuse (with :class:`~negotiation.errors.BudgetError`) games whose
+        smaller side has more strategies than this, rather than run for hours;
+        raise it deliberately, or use :func:`~negotiation.lemke_howson`.
 
     Returns
     -------
@@ -72,6 +82,12 @@ def all_equilibria(
     """
     game.require_numeric("all_equilibria")
     game.require_players(2, "all_equilibria (vertex enumeration)")
+    if min(game.shape) > max_size:
+        raise BudgetError(
+            f"all_equilibria on a {game.shape[0]}×{game.shape[1]} game could enumerate up to "
+            f"C({sum(game.shape)}, {min(game.shape)}) vertices; pass max_size={min(game.shape)} to try anyway, "
+            "or use lemke_howson(game) for one equilibrium"
+        )
     exact = exact or game.is_exact
     A, B = game.as_float().payoffs
     P, Q = best_response_polytopes(np.asarray(A, float), np.asarray(B, float))

@@ -28,7 +28,7 @@ from .zero_sum import is_zero_sum, solve_zero_sum
 __all__ = ["solve", "ENUMERATION_LIMIT"]
 
 #: Largest number of strategies per player for which ``solve`` enumerates everything.
-ENUMERATION_LIMIT = 15
+ENUMERATION_LIMIT = 15  # below all_equilibria's own max_size
 
 
 def solve(game: NormalFormGame, exact: bool = False) -> EquilibriumSet:

@@ -196,3 +196,12 @@ def test_result_container_and_rendering():
     assert data["equilibria"][1]["profile"]["Row"] == {"Opera": "2/3", "Football": "1/3"}
     assert data["complete"] is True and data["version"] == ng.__version__
     assert result[1].support == (("Opera", "Football"), ("Opera", "Football"))
+
+
+def test_large_games_are_refused_rather_than_left_running():
+    rng = np.random.default_rng(0)
+    game = ng.NormalFormGame.from_arrays(rng.random((30, 30)), rng.random((30, 30)))
+    with pytest.raises(errors.BudgetError, match="lemke_howson"):
+        ng.all_equilibria(game)
+    tall = ng.NormalFormGame.from_arrays(rng.random((40, 2)), rng.random((40, 2)))
+    assert len(ng.all_equilibria(tall)) >= 1  # the smaller side decides
