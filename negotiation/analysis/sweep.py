@@ -229,7 +229,7 @@ class _NoBar:
         return False
 
     def update(self, n):
-        pass
+        """Progress is not shown for short runs or when progress=False."""
 
 
 def _bar(total: int, progress: bool):

@@ -205,17 +205,23 @@ def _numeric_set(payoff: Callable, d, lo, hi, grid, side) -> list[Interval]:
 
 def _on_grid(payoff: Callable, xs: np.ndarray, side: str) -> np.ndarray:
     """The payoff at every grid point: one vectorised call if the function takes arrays."""
-    try:
-        with np.errstate(all="ignore"):
-            values = np.asarray(payoff(xs), dtype=float)
-        if values.shape == xs.shape:
-            return values
-    except Exception:  # noqa: BLE001 - any failure just means "call it point by point"
-        pass
+    values = _vectorised(payoff, xs)
+    if values is not None:
+        return values
     try:
         return np.array([float(payoff(x)) for x in xs])
     except (TypeError, ValueError, ZeroDivisionError, OverflowError) as exc:
         raise GameError(f"the payoff of {side} could not be evaluated: {exc}") from None
+
+
+def _vectorised(payoff: Callable, xs: np.ndarray) -> np.ndarray | None:
+    """``payoff(xs)`` if the function accepts an array and returns one value per point, else None."""
+    try:
+        with np.errstate(all="ignore"):
+            values = np.asarray(payoff(xs), dtype=float)
+    except Exception:  # noqa: BLE001 - a function written for scalars: evaluate point by point
+        return None
+    return values if values.shape == xs.shape else None
 
 
 def _exact_set(expression, d, variable, lo, hi) -> list[Interval]:

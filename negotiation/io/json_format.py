@@ -170,7 +170,7 @@ def _numbers(value: Any, where: str, source: str) -> Any:
 
 
 class _Reject(Exception):
-    pass
+    """Raised inside the JSON parser's hooks; turned into a FileFormatError by ``loads``."""
 
 
 def _reject_constant(name: str):

@@ -115,10 +115,13 @@ def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
 
 @given(st.text(max_size=200))
 def test_arbitrary_text_gives_a_package_error(source):
+    """Any text either parses to a game or raises a FileFormatError: never another exception."""
     try:
-        json_format.loads(source)
-    except errors.NegotiationError:
-        pass
+        game = json_format.loads(source)
+    except errors.FileFormatError as exc:
+        assert str(exc).startswith("<string>")
+    else:
+        assert isinstance(game, ng.NormalFormGame)
 
 
 def test_symbolic_game_cannot_be_written():
