@@ -27,6 +27,10 @@ examples:
   negotiation sweep purchase_pledges --grid us_reservation=0:200:41 -o out.csv
   negotiation solve --example chicken --exact   a textbook game, every equilibrium as fractions
   negotiation solve game.json --json            a game file, machine-readable output
+  negotiation show tariff_standoff --format latex > slide.tex
+  negotiation plot purchase_pledges --kind regions -o regions.png
+  negotiation export tariff_standoff --format efg -o standoff.efg
+  negotiation report -o report.html             every scenario, with figures, in one HTML page
 
 Game files use the JSON format described in docs/reference/json-format.md.
 """
@@ -70,8 +74,52 @@ def build_parser() -> argparse.ArgumentParser:
     solve.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     commands.add_parser("list", help="list the scenario catalogue")
-    show = commands.add_parser("show", help="a scenario's summary, moves, parameters and sources")
+    show = commands.add_parser(
+        "show", help="a scenario's summary, moves, parameters and sources (or all of it, solved)",
+        description="Describe a scenario. --format text (default) gives the summary, moves, parameters and "
+        "sources; markdown, latex and html give the solved scenario: games with best responses marked, "
+        "trees, results and questions (latex is a complete document for pdflatex).",
+    )
     show.add_argument("name", help="a scenario name")
+    show.add_argument("--format", choices=("text", "markdown", "latex", "html"), default="text",
+                      help="output format (default: text)")
+    show.add_argument("--set", metavar="NAME=VALUE", action="append", default=[],
+                      help="override a scenario parameter (repeatable)")
+    plot = commands.add_parser(
+        "plot", help="draw a scenario's matrix, tree, deal or parameter regions to an image file",
+        description="Draw one figure of a scenario (needs the plot extra: pip install 'negotiation[plot]'). "
+        "The file type follows the extension: .png, .svg or .pdf.",
+    )
+    plot.add_argument("name", help="a scenario name")
+    plot.add_argument("--kind", choices=("matrix", "tree", "deal", "regions"),
+                      help="which figure (default: the scenario's first form)")
+    plot.add_argument("-o", "--output", metavar="FILE", required=True, help="where to save the figure")
+    plot.add_argument("--x", metavar="PARAMETER", help="regions: the parameter across (default: the first)")
+    plot.add_argument("--y", metavar="PARAMETER", help="regions: the parameter up (default: the second)")
+    plot.add_argument("--points", type=int, default=21, help="regions: values per parameter (default: 21)")
+    plot.add_argument("--set", metavar="NAME=VALUE", action="append", default=[],
+                      help="override a scenario parameter (repeatable)")
+    export = commands.add_parser(
+        "export", help="write a scenario's game as a Gambit .nfg/.efg file or our JSON format",
+        description="Export a scenario's matrix game (nfg, json) or game tree (efg), for Gambit or other tools.",
+    )
+    export.add_argument("name", help="a scenario name, or a built-in example with --example")
+    export.add_argument("--example", action="store_true", help="NAME is a built-in example game")
+    export.add_argument("--format", choices=("nfg", "efg", "json"), required=True, help="file format")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    export.add_argument("--set", metavar="NAME=VALUE", action="append", default=[],
+                        help="override a scenario parameter (repeatable)")
+    report = commands.add_parser(
+        "report", help="a self-contained HTML report of scenarios, with figures, for a workshop",
+        description="Solve scenarios and write one HTML page: summaries, sources, parameters, results and "
+        "figures (inline SVG). With --set, add a side-by-side comparison of the first scenario.",
+    )
+    report.add_argument("names", nargs="*", metavar="NAME", help="scenario names (default: the whole catalogue)")
+    report.add_argument("-o", "--output", metavar="FILE", required=True, help="the HTML file to write")
+    report.add_argument("--set", metavar="NAME=V1,V2,...", action="append", default=[],
+                        help="compare the first scenario at these values (repeatable: every combination)")
+    report.add_argument("--title", default="Negotiation report", help="the page title")
+    report.add_argument("--no-figures", action="store_true", help="leave the figures out (faster, no matplotlib)")
     sweep = commands.add_parser(
         "sweep", help="a scenario over a grid of parameter values, written as a CSV table",
         description="Evaluate a scenario's metrics (or its teaching answers) at every point of a grid.",
@@ -208,38 +256,122 @@ def _list(args) -> int:
     return 0
 
 
-def _show(args) -> int:
-    from .catalog import get_scenario
+def _compare(args) -> int:
+    from .render.report import comparison
 
-    print(get_scenario(args.name).describe())
+    result = comparison(args.name, _value_lists(args.set))
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
+    else:
+        print(result)
     return 0
 
 
-def _compare(args) -> int:
-    import itertools
-
-    from . import _format
-    from .catalog import load_scenario
+def _value_lists(settings) -> dict:
+    from .errors import ParameterError
 
     grid = {}
-    for item in args.set:
+    for item in settings:
         name, _, text = item.partition("=")
+        if not name or not text:
+            raise ParameterError(f"--set needs NAME=V1,V2,..., got {item!r}")
         grid[name.strip()] = [_number(t, name) for t in text.split(",") if t.strip()]
-    combos = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
-    reports = [load_scenario(args.name, **combo).report() for combo in combos]
-    if args.json:
-        print(json.dumps([{"values": c, **r.to_dict()} for c, r in zip(combos, reports)],
-                         indent=2, ensure_ascii=False, default=str))
+    return grid
+
+
+def _show(args) -> int:
+    from .catalog import get_scenario, load_scenario
+    from .render import render
+
+    if args.format == "text" and not args.set:
+        print(get_scenario(args.name).describe())
         return 0
-    sections = [t for t in reports[0].sections if t != "threshold"]  # the same in every column
-    header = ["section"] + [", ".join(f"{k}={_format.number(v)}" for k, v in c.items()) for c in combos]
-    rows = []
-    for title in sections:
-        rows.append([title] + [_headline(r.sections[title]) for r in reports])
-    for k, (question, _) in enumerate(reports[0].instance.answers()):
-        rows.append([question] + [r.instance.answers()[k][1] for r in reports])
-    print(f"{reports[0].instance.scenario.title}: side by side")
-    print(_format.text_table(header, rows))
+    print(render(load_scenario(args.name, **_overrides(args.set)).report(), args.format))
+    return 0
+
+
+def _plot(args) -> int:
+    from .catalog import load_scenario
+    from .errors import ParameterError
+
+    try:
+        from .render import figures
+    except ImportError:
+        raise ParameterError("plotting needs matplotlib: pip install 'negotiation[plot]'") from None
+    instance = load_scenario(args.name, **_overrides(args.set))
+    figure = figures.scenario_figure(instance, args.kind, x=args.x, y=args.y, points=args.points)
+    _save_figure(figure, args.output)
+    print(f"{args.kind or 'figure'} of {args.name} written to {args.output}")
+    return 0
+
+
+def _save_figure(figure, path: str) -> None:
+    from .errors import ParameterError
+
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if suffix not in ("png", "svg", "pdf"):
+        raise ParameterError(f"the figure file must end in .png, .svg or .pdf, got {path!r}")
+    try:
+        figure.savefig(path)
+    except OSError as exc:
+        raise ParameterError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _export(args) -> int:
+    from . import examples
+    from .catalog import load_scenario
+    from .io import gambit, json_format
+
+    if args.example:
+        game = examples.get(args.name)
+        if args.format == "efg":
+            from .games.tree import GameTree
+
+            game = GameTree.from_normal_form(game)
+    else:
+        instance = load_scenario(args.name, **_overrides(args.set))
+        game = _scenario_game(instance, "tree" if args.format == "efg" else "matrix")
+    text = json_format.dumps(game) + "\n" if args.format == "json" else gambit.dumps(game)
+    _write(text, args.output)
+    return 0
+
+
+def _scenario_game(instance, form: str):
+    from .errors import ParameterError
+
+    scenario = instance.scenario
+    if form == "matrix" and scenario.matrix is None and scenario.bayesian is not None:
+        return instance.build("bayesian").to_normal_form()
+    if getattr(scenario, form) is None:
+        other = "efg" if form == "matrix" else "nfg or json"
+        hint = f"; try --format {other}" if getattr(scenario, "tree" if form == "matrix" else "matrix") else ""
+        raise ParameterError(f"scenario {scenario.name} has no {form} form{hint}")
+    return instance.build(form)
+
+
+def _write(text: str, path: str | None) -> None:
+    from .errors import ParameterError
+
+    if path is None:
+        print(text, end="")
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise ParameterError(f"cannot write {path}: {exc.strerror}") from None
+    print(f"written to {path}")
+
+
+def _report(args) -> int:
+    from .catalog import list_scenarios, load_scenario
+    from .render.report import comparison, html_report
+
+    names = args.names or list_scenarios()
+    reports = [load_scenario(name).report() for name in names]
+    comparisons = [comparison(names[0], _value_lists(args.set))] if args.set else []
+    page = html_report(reports, title=args.title, figures=not args.no_figures, comparisons=comparisons)
+    _write(page, args.output)
     return 0
 
 
@@ -274,12 +406,6 @@ def _sweep(args) -> int:
     else:
         print(table)
     return 0
-
-
-def _headline(result) -> str:
-    """The first line of a result: what a workshop compares across columns."""
-    lines = [line for line in str(result).splitlines() if line.strip()]
-    return lines[0] if lines else ""
 
 
 def _game_data(game):
@@ -320,6 +446,9 @@ _COMMANDS = {
     "show": _show,
     "compare": _compare,
     "sweep": _sweep,
+    "plot": _plot,
+    "export": _export,
+    "report": _report,
 }
 
 

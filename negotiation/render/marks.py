@@ -1,0 +1,51 @@
+"""What the renderers mark on a game: best responses, pure equilibria, the subgame-perfect choices."""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["best_response_cells", "pure_equilibrium_cells", "chosen_moves"]
+
+
+def best_response_cells(game) -> list[np.ndarray]:
+    """For each player, a boolean array: is the cell's strategy a best response to the others' strategies?
+
+    Exact games compare exactly; float games allow ties within 1e-9 of the payoff scale.
+    """
+    from ..games.profiles import payoff_scale
+
+    game.require_numeric("marking best responses")
+    slack = 0 if game.is_exact else 1e-9 * payoff_scale(game)
+    marks = []
+    for i, array in enumerate(game.payoffs):
+        best = array.max(axis=i, keepdims=True)
+        marks.append(np.asarray(best - array <= slack, dtype=bool))
+    return marks
+
+
+def pure_equilibrium_cells(game) -> np.ndarray:
+    """Cells where every player's strategy is a best response: the pure equilibria."""
+    return np.logical_and.reduce(best_response_cells(game))
+
+
+def chosen_moves(tree, solution=None) -> set[tuple[str, str]]:
+    """``(node, action)`` pairs chosen with positive probability by a subgame-perfect equilibrium.
+
+    ``solution`` is a result of :func:`~negotiation.backward_induction` or
+    :func:`~negotiation.subgame_perfect_equilibria` (its first equilibrium is
+    shown), or one equilibrium; by default backward induction (or subgame
+    decomposition when information is imperfect) is run.
+    """
+    if solution is None:
+        from ..solvers import backward_induction, subgame_perfect_equilibria
+
+        solution = backward_induction(tree) if tree.is_perfect_information else subgame_perfect_equilibria(tree)
+    equilibria = getattr(solution, "equilibria", (solution,))
+    if not equilibria:
+        return set()
+    equilibrium = equilibria[0]
+    chosen = set()
+    for node in tree.nodes("decision"):
+        choice = equilibrium.behaviour.get(tree.infoset_of(node), {})
+        chosen.update((node, action) for action, p in choice.items() if p > 0)
+    return chosen

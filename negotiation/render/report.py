@@ -1,0 +1,157 @@
+"""A self-contained HTML report for a workshop: scenarios, sources, results and figures.
+
+One file, no external assets: styles inline and figures as inline SVG, so it
+can be mailed, printed or opened offline.
+
+Examples
+--------
+>>> import negotiation as ng
+>>> from negotiation.render.report import html_report
+>>> page = html_report([ng.load_scenario("purchase_pledges").report()], figures=False)
+>>> page.startswith("<!DOCTYPE html>"), 'id="purchase_pledges"' in page
+(True, True)
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import itertools
+import warnings
+from typing import Mapping, Sequence
+
+from .. import __version__, _format
+from ..errors import NegotiationError
+
+__all__ = ["html_report", "comparison", "Comparison"]
+
+_STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 70rem;
+       padding: 0 1rem; color: #222; line-height: 1.45; }
+h1 { border-bottom: 3px solid #4c72b0; padding-bottom: .3rem; }
+h2 { margin-top: 3rem; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; margin: .6rem 0; font-size: .92rem; }
+th, td { border: 1px solid #ccc; padding: .25rem .55rem; text-align: left; vertical-align: top; }
+th { background: #eef2f8; }
+caption { font-weight: 600; text-align: left; padding: .2rem 0; }
+pre { background: #f7f7f7; padding: .6rem; overflow-x: auto; font-size: .85rem; }
+figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
+figcaption { font-size: .85rem; color: #555; }
+nav ul { columns: 2; } .meta { color: #666; font-size: .9rem; }
+@media print { h2 { page-break-before: always; } }
+"""
+
+
+def html_report(reports: Sequence, title: str = "Negotiation report", figures: bool = True,
+                comparisons: Sequence["Comparison"] = ()) -> str:
+    """A complete HTML page for solved scenarios (``ScenarioReport`` objects).
+
+    ``figures`` embeds each scenario's matrix, tree and deal figures as SVG
+    (matplotlib, the ``plot`` extra). ``comparisons`` adds side-by-side tables
+    from :func:`comparison`.
+    """
+    sections = [_scenario_section(r, figures) for r in reports]
+    sections += [_comparison_section(c) for c in comparisons]
+    contents = "".join(
+        f'<li><a href="#{html.escape(r.instance.scenario.name)}">{html.escape(r.instance.scenario.title)}</a></li>'
+        for r in reports
+    ) + "".join(f'<li><a href="#compare-{html.escape(c.name)}">{html.escape(c.title)}</a></li>' for c in comparisons)
+    stamp = datetime.date.today().isoformat()
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>"
+        f"<header><h1>{html.escape(title)}</h1>"
+        f"<p class=\"meta\">negotiation {__version__}, {stamp}. Every result below was computed from the "
+        "parameters shown; every parameter names its source.</p>"
+        f"<nav><h2 id=\"contents\">Contents</h2><ul>{contents}</ul></nav></header>"
+        f"<main>{''.join(sections)}</main></body></html>\n"
+    )
+
+
+def _scenario_section(report, figures: bool) -> str:
+    s = report.instance.scenario
+    values = report.instance.values
+    parts = [f'<section class="scenario" id="{html.escape(s.name)}">',
+             f"<h2>{html.escape(s.title)}</h2>",
+             f'<p class="meta">{s.date.isoformat()} · scenario <code>{html.escape(s.name)}</code></p>',
+             f"<p>{html.escape(s.summary)}</p>"]
+    rows = [[p.name, _format.number(values[p.name]), p.unit, f"{_format.number(p.low)}..{_format.number(p.high)}",
+             p.source, p.reason] for p in s.parameters]
+    parts.append('<div class="parameters">' + _format.html_table(
+        ["parameter", "value", "unit", "range", "source", "why"], rows, caption="Parameters") + "</div>")
+    parts.append('<div class="sources"><h3>Sources</h3><ul>'
+                 + "".join(f"<li>{html.escape(source.cite())}</li>" for source in s.sources) + "</ul></div>")
+    parts.append('<div class="results"><h3>Results</h3>')
+    for title, result in report.sections.items():
+        body = result._repr_html_() if hasattr(result, "_repr_html_") else f"<pre>{html.escape(str(result))}</pre>"
+        parts.append(f"<h4>{html.escape(title[:1].upper() + title[1:])}</h4>{body}")
+    parts.append("</div>")
+    answers = report.instance.answers()
+    if answers:
+        parts.append('<div class="questions"><h3>Questions</h3><dl>' + "".join(
+            f"<dt>{html.escape(q)}</dt><dd>{html.escape(a)}</dd>" for q, a in answers) + "</dl></div>")
+    if figures:
+        parts.append(_figures(report.instance))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _figures(instance) -> str:
+    from . import figures
+
+    shown = []
+    for kind in ("matrix", "tree", "deal"):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                figure = figures.scenario_figure(instance, kind)
+        except NegotiationError:
+            continue  # the scenario has no such form, or it cannot be drawn
+        shown.append(f'<figure class="figure-{kind}">{figures.figure_to_svg(figure)}'
+                     f"<figcaption>{kind}</figcaption></figure>")
+    return '<div class="figures"><h3>Figures</h3>' + "".join(shown) + "</div>" if shown else ""
+
+
+class Comparison:
+    """One scenario solved at every combination of some parameter values, side by side."""
+
+    def __init__(self, name: str, grid: Mapping[str, Sequence]):
+        from ..catalog import load_scenario
+
+        self.name = name
+        self.combos = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
+        self.reports = [load_scenario(name, **combo).report() for combo in self.combos]
+        self.title = f"{self.reports[0].instance.scenario.title}: side by side"
+
+    def table(self) -> tuple[list[str], list[list[str]]]:
+        header = ["section"] + [", ".join(f"{k}={_format.number(v)}" for k, v in c.items()) for c in self.combos]
+        rows = []
+        sections = [t for t in self.reports[0].sections if t != "threshold"]  # the same in every column
+        for title in sections:
+            rows.append([title] + [_headline(r.sections[title]) for r in self.reports])
+        answers = [r.instance.answers() for r in self.reports]
+        for k, (question, _) in enumerate(answers[0]):
+            rows.append([question] + [a[k][1] for a in answers])
+        return header, rows
+
+    def __str__(self) -> str:
+        return f"{self.title}\n" + _format.text_table(*self.table())
+
+    def to_dict(self) -> list:
+        return [{"values": c, **r.to_dict()} for c, r in zip(self.combos, self.reports)]
+
+
+def comparison(name: str, grid: Mapping[str, Sequence]) -> Comparison:
+    """Solve scenario ``name`` at every combination of ``grid``'s values."""
+    return Comparison(name, grid)
+
+
+def _headline(result) -> str:
+    """The first line of a result: what a workshop compares across columns."""
+    lines = [line for line in str(result).splitlines() if line.strip()]
+    return lines[0] if lines else ""
+
+
+def _comparison_section(c: Comparison) -> str:
+    return (f'<section class="comparison" id="compare-{html.escape(c.name)}"><h2>{html.escape(c.title)}</h2>'
+            + _format.html_table(*c.table()) + "</section>")
