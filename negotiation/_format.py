@@ -93,3 +93,30 @@ def latex_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     lines += [" & ".join(latex_escape(c) for c in row) + r" \\" for row in rows]
     lines.append(r"\end{tabular}")
     return "\n".join(lines)
+
+
+_TEXT_SPECIALS = {**_LATEX_SPECIALS, "\\": r"\backslash "}
+
+
+class Displays:
+    """Notebook display for results whose printed form is their best form.
+
+    Jupyter shows ``_repr_html_`` (the text, preformatted) and, where LaTeX is
+    preferred, ``_repr_latex_`` (the same lines in a MathJax array).
+    """
+
+    def _repr_html_(self) -> str:
+        return f"<pre>{html.escape(str(self))}</pre>"
+
+    def _repr_latex_(self) -> str:
+        return latex_lines(str(self))
+
+
+def latex_lines(text: str) -> str:
+    r"""Plain text as display math that MathJax renders: one ``\text{}`` per line."""
+    lines = []
+    for line in text.splitlines():
+        body = line.lstrip(" ")
+        indent = rf"\hspace{{{(len(line) - len(body)) * 0.5:g}em}}" if body != line else ""
+        lines.append(indent + r"\text{" + "".join(_TEXT_SPECIALS.get(ch, ch) for ch in body) + "}")
+    return r"$$\begin{array}{l}" + r" \\ ".join(lines or [r"\text{}"]) + r"\end{array}$$"

@@ -49,7 +49,7 @@ __all__ = ["EnforcementResult", "critical_discount_factor"]
 
 
 @dataclass(frozen=True)
-class EnforcementResult:
+class EnforcementResult(_format.Displays):
     """The smallest discount factor at which an agreement holds, and why."""
 
     agreement: tuple

@@ -170,7 +170,7 @@ class ScenarioInstance:
 
 
 @dataclass(frozen=True, eq=False)
-class ScenarioReport:
+class ScenarioReport(_format.Displays):
     """The results of one scenario at one set of parameter values."""
 
     instance: ScenarioInstance

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import _format
+
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +14,7 @@ __all__ = ["solve_sections", "Lines"]
 
 
 @dataclass(frozen=True)
-class Lines:
+class Lines(_format.Displays):
     """Several results shown together (e.g. every bargaining solution of one problem)."""
 
     items: tuple

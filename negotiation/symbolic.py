@@ -28,6 +28,8 @@ capacity >= demand
 
 from __future__ import annotations
 
+from . import _format
+
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -39,7 +41,7 @@ __all__ = ["SymbolicDealRange", "symbolic_deal_range", "equilibrium_conditions"]
 
 
 @dataclass(frozen=True)
-class SymbolicDealRange:
+class SymbolicDealRange(_format.Displays):
     """A deal range whose end points and existence condition are sympy expressions."""
 
     variable: str

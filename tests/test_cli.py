@@ -101,3 +101,57 @@ def test_bad_parameter_is_one_line(capsys):
     assert code == 2 and "plausible range 0..60" in err
     code, _, err = run(capsys, "solve", "tariff_standoff", "--set", "backdown_cost=abc")
     assert code == 2 and "must be a number" in err
+
+
+@pytest.mark.parametrize("fmt, marker", [("text", "players and moves:"), ("markdown", "## Parameters"),
+                                         ("latex", r"\begin{game}"), ("html", "<!DOCTYPE html>")])
+def test_show_formats(capsys, fmt, marker):
+    code, out, _ = run(capsys, "show", "tariff_standoff", "--format", fmt)
+    assert code == 0 and marker in out
+
+
+def test_show_with_overrides_solves_at_those_values(capsys):
+    code, out, _ = run(capsys, "show", "purchase_pledges", "--format", "markdown", "--set", "us_reservation=40")
+    assert code == 0 and "| us_reservation | 40 |" in out and "deal range for pledge: 40B" in out
+
+
+@pytest.mark.parametrize("kind", ["matrix", "tree", "regions"])
+def test_plot_writes_the_figure(capsys, tmp_path, kind):
+    pytest.importorskip("matplotlib")
+    path = tmp_path / f"{kind}.svg"
+    code, out, _ = run(capsys, "plot", "tariff_standoff", "--kind", kind, "-o", str(path), "--points", "5")
+    assert code == 0 and path.read_text().lstrip().startswith("<?xml")
+
+
+def test_plot_errors_are_clear(capsys, tmp_path):
+    code, _, err = run(capsys, "plot", "semiconductors", "--kind", "tree", "-o", str(tmp_path / "x.png"))
+    assert code == 2 and "has no tree figure; it has: deal" in err
+    code, _, err = run(capsys, "plot", "tariff_standoff", "-o", str(tmp_path / "x.gif"))
+    assert code == 2 and ".png, .svg or .pdf" in err
+
+
+def test_export_round_trips_through_gambit_and_json(capsys, tmp_path):
+    import negotiation as ng
+    from negotiation.io import gambit
+
+    instance = ng.load_scenario("tariff_standoff")
+    for fmt, form in (("nfg", "matrix"), ("efg", "tree"), ("json", "matrix")):
+        path = tmp_path / f"standoff.{fmt}"
+        code, _, _ = run(capsys, "export", "tariff_standoff", "--format", fmt, "-o", str(path))
+        assert code == 0
+        loaded = json_format.load(path) if fmt == "json" else gambit.load(path)
+        if form == "matrix":
+            assert loaded == instance.build("matrix")
+        else:
+            assert loaded.num_nodes == instance.build("tree").num_nodes
+    code, out, _ = run(capsys, "export", "chicken", "--example", "--format", "efg")
+    assert code == 0 and out.startswith('EFG 2 R "Chicken"')
+    code, _, err = run(capsys, "export", "purchase_pledges", "--format", "nfg")
+    assert code == 2 and "has no matrix form" in err
+
+
+def test_report_command(capsys, tmp_path):
+    path = tmp_path / "r.html"
+    code, _, _ = run(capsys, "report", "north_korea", "-o", str(path), "--no-figures")
+    page = path.read_text()
+    assert code == 0 and 'id="north_korea"' in page and "<svg" not in page

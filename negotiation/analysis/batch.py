@@ -33,6 +33,8 @@ Examples
 
 from __future__ import annotations
 
+from .. import _format
+
 import itertools
 import warnings
 from dataclasses import dataclass
@@ -49,7 +51,7 @@ _TOL = 1e-12  # relative tie tolerance (payoffs are scaled to [0, 1] per game fi
 
 
 @dataclass(frozen=True)
-class BatchEquilibria:
+class BatchEquilibria(_format.Displays):
     """Every equilibrium of every game, one row per equilibrium.
 
     ``game[k]`` is the index of the game row ``k`` belongs to; ``row[k]`` and

@@ -44,7 +44,7 @@ _CHUNK = 64
 
 
 @dataclass(frozen=True)
-class SweepResult:
+class SweepResult(_format.Displays):
     """A tidy table: one row per parameter point, one column per parameter and output."""
 
     parameters: tuple[str, ...]
@@ -90,7 +90,7 @@ def _cell(value) -> str:
 
 
 @dataclass(frozen=True)
-class MonteCarloResult:
+class MonteCarloResult(_format.Displays):
     """Outputs over random draws, with the probability of each outcome and its standard error."""
 
     draws: int
@@ -121,7 +121,7 @@ class MonteCarloResult:
 
 
 @dataclass(frozen=True)
-class TornadoResult:
+class TornadoResult(_format.Displays):
     """How far a numeric output moves as each parameter goes from the low to the high end of its range."""
 
     output: str

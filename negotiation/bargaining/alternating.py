@@ -41,7 +41,7 @@ __all__ = ["AlternatingOffersResult", "rubinstein"]
 
 
 @dataclass(frozen=True)
-class AlternatingOffersResult:
+class AlternatingOffersResult(_format.Displays):
     """Who gets what, when, and by which rule."""
 
     shares: tuple  # (first proposer, other), at the agreement

@@ -41,7 +41,7 @@ Interval = tuple  # (low, high), closed
 
 
 @dataclass(frozen=True)
-class DealRange:
+class DealRange(_format.Displays):
     """The values of one issue that every side prefers to no deal."""
 
     variable: str

@@ -40,7 +40,7 @@ _MAX_PACKAGES = 200_000
 
 
 @dataclass(frozen=True, eq=False)
-class DealSpace:
+class DealSpace(_format.Displays):
     """All packages, the acceptable ones, their Pareto frontier and the bargaining solutions on it."""
 
     issues: dict

@@ -59,7 +59,7 @@ _TOL = 1e-9
 
 
 @dataclass(frozen=True, eq=False)
-class BargainingSolution:
+class BargainingSolution(_format.Displays):
     """A proposed deal: the payoff point, its package label (if discrete) and checks."""
 
     point: tuple

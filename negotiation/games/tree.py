@@ -89,7 +89,7 @@ def chance(moves: Mapping[str, tuple], name: str | None = None) -> Chance:
 
 
 # ---------------------------------------------------------------------- the tree
-class GameTree:
+class GameTree(_format.Displays):
     """A finite extensive-form game with labelled players, actions and information sets."""
 
     def __init__(self, players: Sequence[str], title: str = ""):

@@ -38,7 +38,7 @@ __all__ = ["TreeNashResult", "tree_nash_equilibria"]
 
 
 @dataclass(frozen=True, eq=False)
-class TreeNashResult:
+class TreeNashResult(_format.Displays):
     """Normal-form equilibria of a tree, each with its behaviour and an SPE mark."""
 
     normal_form: NormalFormGame = field(repr=False)

@@ -140,7 +140,7 @@ class SubgamePerfectResult(EquilibriumSequence):
 
 
 @dataclass(frozen=True)
-class Threat:
+class Threat(_format.Displays):
     """What a profile prescribes at a node off its path, and whether the mover would do it."""
 
     node: str
@@ -162,7 +162,7 @@ class Threat:
 
 
 @dataclass(frozen=True, eq=False)
-class ThreatReport:
+class ThreatReport(_format.Displays):
     """Every off-path threat in a profile, each judged credible or not."""
 
     threats: tuple[Threat, ...]

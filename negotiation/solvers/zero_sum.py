@@ -36,7 +36,7 @@ __all__ = ["ZeroSumSolution", "solve_zero_sum", "is_zero_sum"]
 
 
 @dataclass(frozen=True, eq=False)
-class ZeroSumSolution:
+class ZeroSumSolution(_format.Displays):
     """The value of a zero-sum game and an optimal strategy for each player."""
 
     value: float
@@ -62,9 +62,6 @@ class ZeroSumSolution:
             "duality_gap": self.duality_gap,
             "equilibrium": self.equilibrium.to_dict(),
         }
-
-    def _repr_html_(self) -> str:
-        return "<pre>" + _format.html_table(["result"], [[str(self)]]) + "</pre>"
 
 
 def is_zero_sum(game: NormalFormGame, tol: float | None = None) -> bool:
