@@ -26,7 +26,7 @@ Examples
 ... -10 -10 -1 1 1 -1 0 0'''
 >>> game = gambit.loads(text)
 >>> game.strategies[0], game.payoff_of(("Swerve", "Hold"))
-(('Hold', 'Swerve'), (-1, 1))
+(('Hold', 'Swerve'), (-1.0, 1.0))
 >>> gambit.loads(gambit.dumps(game)) == game
 True
 """

@@ -308,7 +308,7 @@ def region_map(table, x: str, y: str | None = None, by: str | None = None):
         axes.set_yticks([])
     handles = [Patch(color=colours[k], label=c) for k, c in enumerate(categories)]
     axes.legend(handles=handles, title=by, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-    axes.set_title(f"Where each {by} holds")
+    axes.set_title(f"{by} by {x}" + (f" and {y}" if y else ""))
     return figure
 
 
