@@ -1,4 +1,4 @@
-"""Markdown for notes, issues and wikis: games as pipe tables, scenarios as sections.
+r"""Markdown for notes, issues and wikis: games as pipe tables, scenarios as sections.
 
 Examples
 --------
