@@ -7,6 +7,8 @@
   or a module defining ``SCENARIO``.
 * A path to a ``.py`` file loads that file's ``SCENARIO`` (this runs the file,
   as importing any Python module does).
+* A path to a ``.toml`` or ``.json`` scenario file is read by
+  :mod:`negotiation.io.scenario_file`, which never runs code.
 
 Examples
 --------
@@ -53,6 +55,10 @@ def list_scenarios() -> list[str]:
 
 def get_scenario(name: str) -> Scenario:
     """The :class:`Scenario` called ``name``, or the one defined in a ``.py`` file."""
+    if name.endswith((".toml", ".json")):
+        from .io import scenario_file
+
+        return scenario_file.load(name)
     if name.endswith(".py") or os.sep in name:
         return _from_file(name)
     if name in _builtin_names():

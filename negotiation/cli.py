@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         "and bargaining solutions, enforcement), a game in the JSON format, or a textbook example.",
     )
     solve.add_argument("target", nargs="?",
-                       help="a scenario name (see 'negotiation list'), a scenario .py file, or a JSON game file")
+                       help="a scenario name (see 'negotiation list'), a scenario file (.toml, .json or .py), "
+                       "or a JSON game file")
     solve.add_argument("--all", action="store_true", help="solve every scenario in the catalogue")
     solve.add_argument("--example", metavar="NAME", help="a built-in textbook game (see 'negotiation examples')")
     solve.add_argument("--set", metavar="NAME=VALUE", action="append", default=[],
@@ -167,10 +168,12 @@ def _load(args):
 def _solve(args) -> int:
     from .catalog import list_scenarios
     from .errors import ParameterError
+    from .io.scenario_file import is_scenario_file
 
     if args.all:
         return _solve_scenarios(list_scenarios(), args)
-    if args.target and not args.example and (args.target.endswith(".py") or args.target in list_scenarios()):
+    if args.target and not args.example and (
+            args.target.endswith(".py") or is_scenario_file(args.target) or args.target in list_scenarios()):
         return _solve_scenarios([args.target], args)
     if not args.target and not args.example:
         raise ParameterError("give a scenario name, a game file, --example NAME, or --all")

@@ -22,6 +22,7 @@ __all__ = [
     "NotZeroSumError",
     "SolverError",
     "BudgetError",
+    "ExpressionError",
     "FileFormatError",
     "NegotiationWarning",
     "DegenerateGameWarning",
@@ -79,6 +80,10 @@ class BudgetError(NegotiationError, ValueError):
     """The requested computation exceeds the work budget the caller allowed."""
 
 
+class ExpressionError(NegotiationError, ValueError):
+    """An arithmetic expression (in a scenario file) is malformed or cannot be evaluated."""
+
+
 class FileFormatError(NegotiationError, ValueError):
     """A file (JSON game, Gambit file, scenario file) is malformed.
 
@@ -92,6 +97,7 @@ class FileFormatError(NegotiationError, ValueError):
         super().__init__(f"{where}: {message}")
         self.source = source
         self.line = line
+        self.detail = message  # the message without the file and line
 
 
 class NegotiationWarning(UserWarning):

@@ -106,6 +106,7 @@ class Scenario:
     threats: Callable[[Values], Mapping] | None = field(default=None, repr=False)
     metrics: Callable[[Values], Mapping] | None = field(default=None, repr=False)
     questions: tuple[Question, ...] = ()
+    origin: str | None = field(default=None, repr=False)  # the file a scenario was read from, if any
 
     @property
     def forms(self) -> tuple[str, ...]:

@@ -156,7 +156,7 @@ class _ScenarioPoint:
         self.scenario = scenario
 
     def __getstate__(self):
-        return {"name": self.scenario.name}
+        return {"name": self.scenario.origin or self.scenario.name}
 
     def __setstate__(self, state):
         from ..catalog import get_scenario

@@ -79,7 +79,7 @@ def loads(text: str, source: str = "<string>"):
     if len(text) > MAX_BYTES:
         raise FileFormatError(f"the text has {len(text)} characters; the limit is {MAX_BYTES}", source=source)
     tokens = _Tokens(text, source)
-    head = tokens.word()
+    head = tokens.next("NFG or EFG")
     if head == "NFG":
         return _read_nfg(tokens)
     if head == "EFG":

@@ -46,12 +46,14 @@ from typing import Any
 
 from ..errors import FileFormatError, NegotiationError
 from ..games.normal_form import NormalFormGame
+from .locations import json_lines, line_of, path_of, rejected_line
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "loads", "load", "dumps", "dump"]
 
 FORMAT = "negotiation/normal-form"
 VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024
+MAX_NESTING = 64  # brackets, checked before parsing (payoff arrays of many players nest deeply)
 _FIELDS = {"format", "version", "title", "players", "strategies", "payoffs", "outcomes"}
 _RATIONAL = re.compile(r"^\s*-?\d{1,400}(\s*/\s*\d{1,400}|\.\d{1,400})?\s*$")
 
@@ -77,15 +79,32 @@ def loads(text: str, source: str = "<string>") -> NormalFormGame:
     """Read a game from JSON text."""
     if len(text) > MAX_BYTES:
         raise FileFormatError(f"the text has {len(text)} characters; the limit is {MAX_BYTES}", source=source)
+    lines = json_lines(text, source, MAX_NESTING)
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise FileFormatError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno) from None
-    except RecursionError:
-        raise FileFormatError("the JSON is nested too deeply", source=source) from None
     except _Reject as exc:
-        raise FileFormatError(str(exc), source=source) from None
-    return from_data(data, source)
+        raise FileFormatError(str(exc), source=source, line=rejected_line(text, str(exc))) from None
+    try:
+        return from_data(data, source)
+    except FileFormatError as exc:
+        if exc.line is not None:
+            raise
+        raise FileFormatError(exc.detail, source=source, line=_line_of_error(exc.detail, lines)) from None
+
+
+def _line_of_error(message: str, lines: dict) -> int | None:
+    """The line of the field an error is about: a path at its start ('payoffs[0][1]: ...'),
+    or else the first field it mentions that the file has."""
+    at_start = re.match(r'^"?([A-Za-z_]+(?:\[\d+\]|\.[A-Za-z_]+)*)"?[: ]', message)
+    if at_start and at_start.group(1).split("[")[0].split(".")[0] in _FIELDS:
+        return line_of(lines, path_of(at_start.group(1)))
+    for word, field in (("payoff", "payoffs"), ("payoff", "outcomes"), ("outcome", "outcomes"),
+                        ("strateg", "strategies"), ("player", "players"), ("title", "title")):
+        if word in message and (field,) in lines:
+            return lines[(field,)]
+    return None
 
 
 def from_data(data: Any, source: str = "<data>") -> NormalFormGame:

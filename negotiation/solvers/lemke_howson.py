@@ -73,15 +73,19 @@ def lemke_howson(
     A, B = (np.asarray(a, dtype=float) for a in game.as_float().payoffs)
     A, B = shift_positive(A), shift_positive(B)
     bound = (DEFAULT_TOL if tol is None else tol) * payoff_scale(game)
-    found, seen, pivots = [], set(), []
+    found, seen, pivots, exact_labels = [], set(), [], []
     for label in labels:
         try:
             x, y, count = _path(A, B, label, max_pivots)
+            eq = make_equilibrium(game, (x, y))
         except _Cycling:
-            # Rounding broke the lexicographic rule; in exact arithmetic it cannot cycle.
+            eq = None
+        if eq is None or eq.regret > bound:
+            # Rounding broke the lexicographic rule or spoilt the final profile; exact pivots cannot.
             x, y, count = _path(*_exact_payoffs(game), label, max_pivots, exact=True)
+            eq = make_equilibrium(game, (x, y))
+            exact_labels.append(label)
         pivots.append(count)
-        eq = make_equilibrium(game, (x, y))
         if eq.regret > bound:
             raise SolverError(
                 f"Lemke–Howson from label {label} ended at a profile with regret {eq.regret:.3g}; "
@@ -96,7 +100,8 @@ def lemke_howson(
         method="Lemke-Howson",
         options={"initial_label": initial_label, "max_pivots": max_pivots, "pivots": pivots},
         complete=False,
-        message="Lemke–Howson finds some equilibria, not necessarily all",
+        message="Lemke–Howson finds some equilibria, not necessarily all"
+        + (f"; exact pivoting was needed from label(s) {', '.join(map(str, exact_labels))}" if exact_labels else ""),
     )
 
 

@@ -81,7 +81,7 @@ def test_outcomes_form():
         (GOOD and json.dumps(GOOD).replace("[1, 3]", "[1, NaN]"), "NaN is not allowed"),
         (json.dumps(GOOD).replace("[1, 3]", "[1, Infinity]"), "Infinity is not allowed"),
         ('{"format": 1, "format": 2}', "appears twice"),
-        ("[" * 100000 + "]" * 100000, "nested too deeply|JSON"),
+        ("[" * 100000 + "]" * 100000, "nest deeper than"),
     ],
 )
 def test_malformed_files_name_the_problem(source, message):

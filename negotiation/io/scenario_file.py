@@ -1,0 +1,592 @@
+r"""Scenario files: a negotiation written in TOML or JSON, for people who don't write Python.
+
+A file holds the same things as a scenario module: title, date, summary,
+players, parameters (each with a default, a unit, a plausible range, a source
+and a reason), sources (outlet, date, the sentence relied on, the seed file),
+and any of three forms: a matrix game, a game tree, and a deal range. Payoffs
+are arithmetic in the parameters, read by the whitelist parser of
+:mod:`negotiation.io.expressions`; loading a file never runs code.
+
+The format (version 1) is described in full in ``docs/reference/scenario-files.md``.
+A minimal file::
+
+    format = "negotiation/scenario"
+    version = 1
+    name = "standoff"
+    title = "A tariff standoff"
+    date = 2018-05-02
+    summary = "The U.S. threatens tariffs; China decides whether to concede."
+    players = ["U.S.", "China"]
+
+    [[parameters]]
+    name = "backdown_cost"
+    default = 5
+    unit = "$B/yr"
+    low = 0
+    high = 60
+    source = "illustrative"
+    reason = "what backing down from a public threat costs the U.S."
+
+    [tree]
+    nodes = [
+      {at = "", player = "U.S.", moves = ["Threaten", "No threat"]},
+      {at = "Threaten", player = "China", moves = ["Concede", "Refuse"]},
+      {at = "Threaten/Concede", payoffs = ["100", "-120"]},
+      {at = "Threaten/Refuse", player = "U.S.", moves = ["Impose", "Back down"]},
+      {at = "Threaten/Refuse/Impose", payoffs = ["-27.5", "-42.5"]},
+      {at = "Threaten/Refuse/Back down", payoffs = ["-backdown_cost", "0"]},
+      {at = "No threat", payoffs = ["0", "0"]},
+    ]
+
+Every error is a :class:`~negotiation.errors.FileFormatError` that names the
+file, the line and what was expected.
+
+Examples
+--------
+>>> from negotiation.io import scenario_file
+>>> scenario = scenario_file.loads(EXAMPLE, source="standoff.toml")
+>>> scenario.forms
+('tree',)
+>>> import negotiation as ng
+>>> ng.backward_induction(scenario.bind().build("tree"))[0].describe()
+'path: No threat; payoffs 0, 0'
+>>> [ng.backward_induction(scenario.bind(backdown_cost=c).build("tree"))[0].choices["Threaten/Refuse"]
+...  for c in (5, 40)]
+['Back down', 'Impose']
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import os
+import re
+import sys
+from fractions import Fraction
+from typing import Any, Callable
+
+from ..errors import ExpressionError, FileFormatError, NegotiationError
+from .expressions import Expression, parse
+from .locations import json_lines, line_of, rejected_line, toml_lines
+
+__all__ = ["FORMAT", "VERSION", "MAX_BYTES", "load", "loads", "is_scenario_file", "EXAMPLE"]
+
+FORMAT = "negotiation/scenario"
+VERSION = 1
+MAX_BYTES = 2 * 1024 * 1024
+MAX_NESTING = 32  # brackets and braces, checked before parsing
+MAX_ITEMS = 100_000  # tree nodes, matrix cells, parameters, sources
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
+_TOP = {"format", "version", "name", "title", "date", "summary", "players", "moves", "parameters", "sources",
+        "matrix", "tree", "deal"}
+
+EXAMPLE = __doc__[__doc__.index("    format ="):__doc__.index("Every error")].replace("\n    ", "\n").strip() + "\n"
+
+
+# ---------------------------------------------------------------------- public
+def load(path: str | os.PathLike):
+    """Read a scenario file (``.toml`` or ``.json``) into a :class:`~negotiation.Scenario`."""
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size > MAX_BYTES:
+            raise FileFormatError(f"the file has {size} bytes; the limit is {MAX_BYTES}", source=name)
+        with open(name, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as exc:
+        raise FileFormatError(f"cannot read the file ({exc.strerror})", source=name) from None
+    except UnicodeDecodeError:
+        raise FileFormatError("the file is not UTF-8 text", source=name) from None
+    return loads(text, source=name)
+
+
+def loads(text: str, source: str = "<string>"):
+    """Read scenario text: JSON when it starts with ``{``, TOML otherwise."""
+    if not isinstance(text, str):
+        raise FileFormatError(f"expected text, got {type(text).__name__}", source=source)
+    if len(text) > MAX_BYTES:
+        raise FileFormatError(f"the text has {len(text)} characters; the limit is {MAX_BYTES}", source=source)
+    is_json = text.lstrip().startswith("{") or source.endswith(".json")
+    lines = json_lines(text, source, MAX_NESTING) if is_json else toml_lines(text, source, MAX_NESTING)
+    data = _parse_json(text, source) if is_json else _parse_toml(text, source)
+    return _Reader(data, lines, source).scenario()
+
+
+def is_scenario_file(path: str) -> bool:
+    """Whether ``path`` names a scenario file (``.toml``, or ``.json`` declaring this format)."""
+    if path.endswith(".toml"):
+        return True
+    if not path.endswith(".json") or not os.path.isfile(path):
+        return False
+    try:
+        with open(path, encoding="utf-8") as handle:
+            head = handle.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r'"format"\s*:\s*"negotiation/scenario"', head) is not None
+
+
+# ---------------------------------------------------------------------- parsing
+def _parse_toml(text: str, source: str) -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc)) or "invalid TOML"
+        if found:
+            message += f" (column {found.group(2)})"
+            line = int(found.group(1))
+        else:
+            message += " (at the end of the file)"
+            line = max(text.count("\n"), 1)
+        raise FileFormatError(f"not valid TOML: {message}", source=source, line=line) from None
+
+
+def _parse_json(text: str, source: str) -> dict:
+    def no_constants(name):
+        raise ValueError(f"{name} is not allowed: numbers must be finite")
+
+    def unique(pairs):
+        keys = [k for k, _ in pairs]
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        if twice:
+            raise ValueError(f"the key {twice[0]!r} appears twice in one object")
+        return dict(pairs)
+
+    try:
+        data = json.loads(text, parse_constant=no_constants, object_pairs_hook=unique)
+    except json.JSONDecodeError as exc:
+        raise FileFormatError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source,
+                              line=exc.lineno) from None
+    except ValueError as exc:
+        raise FileFormatError(f"not valid here: {exc}", source=source, line=rejected_line(text, str(exc))) from None
+    if not isinstance(data, dict):
+        raise FileFormatError("the file must hold one JSON object", source=source, line=1)
+    return data
+
+
+# ---------------------------------------------------------------------- reading
+class _Reader:
+    """Checks the parsed data field by field and builds the Scenario."""
+
+    def __init__(self, data: dict, lines: dict, source: str):
+        self.data, self.lines, self.source = data, lines, source
+        self.defaults: dict = {}
+
+    def fail(self, message: str, path: tuple = ()) -> FileFormatError:
+        line = line_of(self.lines, path)
+        field = _path_text(path)
+        return FileFormatError(f"{field}: {message}" if field else message, source=self.source, line=line)
+
+    # -- typed getters
+    def get(self, mapping: dict, key: str, path: tuple, kind, required: bool = True, default=None):
+        if key not in mapping:
+            if required:
+                raise self.fail(f"the field {key!r} is missing", path)
+            return default
+        value = mapping[key]
+        if not _is(value, kind):
+            raise self.fail(f"expected {_kind_name(kind)}, found {_describe(value)}", path + (key,))
+        return value
+
+    def text(self, mapping: dict, key: str, path: tuple, required: bool = True, limit: int = 10_000) -> str:
+        value = self.get(mapping, key, path, str, required, default="")
+        if len(value) > limit:
+            raise self.fail(f"the text is {len(value)} characters long; the limit is {limit}", path + (key,))
+        return value
+
+    def label_list(self, mapping: dict, key: str, path: tuple, required: bool = True) -> list[str]:
+        values = self.get(mapping, key, path, list, required, default=[])
+        if len(values) > MAX_ITEMS:
+            raise self.fail(f"{len(values)} entries; the limit is {MAX_ITEMS}", path + (key,))
+        for k, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(f"expected a non-empty label, found {_describe(value)}", path + (key, k))
+        if len(set(values)) != len(values):
+            raise self.fail(f"labels must be unique: {values}", path + (key,))
+        return values
+
+    def date(self, mapping: dict, key: str, path: tuple) -> datetime.date:
+        value = self.get(mapping, key, path, (str, datetime.date))
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(f"expected a date as YYYY-MM-DD, found {value!r}", path + (key,)) from None
+
+    def expression(self, value: Any, path: tuple, names) -> Expression:
+        """Parse, and evaluate once at the defaults, so that errors point at this field."""
+        try:
+            parsed = parse(value, frozenset(names))
+            if parsed.names <= set(self.defaults):
+                parsed.evaluate(self.defaults)
+            return parsed
+        except ExpressionError as exc:
+            raise self.fail(str(exc), path) from None
+
+    # -- the whole file
+    def scenario(self):
+        from ..scenario import Scenario
+
+        d = self.data
+        unknown = sorted(set(d) - _TOP)
+        if unknown:
+            raise self.fail(f"unknown field {unknown[0]!r}; the fields are {', '.join(sorted(_TOP))}", (unknown[0],))
+        declared = self.get(d, "format", (), str)
+        if declared != FORMAT:
+            raise self.fail(f"expected format = {FORMAT!r}, found {declared!r}", ("format",))
+        version = self.get(d, "version", (), int)
+        if version != VERSION:
+            raise self.fail(f"version {version} is not supported; this release reads version {VERSION}", ("version",))
+        name = self.text(d, "name", (), limit=64)
+        if not _NAME.match(name):
+            raise self.fail("a name starts with a letter and has only letters, digits and _", ("name",))
+        players = tuple(self.label_list(d, "players", ()))
+        if not players:
+            raise self.fail("a scenario needs at least one player", ("players",))
+        parameters = self.parameters()
+        names = {p.name for p in parameters}
+        self.defaults = {p.name: p.default for p in parameters}
+        forms = {form: getattr(self, form)(players, names) for form in ("matrix", "tree", "deal") if form in d}
+        if not forms:
+            raise self.fail("a scenario needs at least one of [matrix], [tree] or [deal]")
+        scenario = Scenario(
+            name=name, title=self.text(d, "title", ()), date=self.date(d, "date", ()),
+            summary=self.text(d, "summary", ()), players=players, moves=self.moves(players, forms),
+            parameters=tuple(parameters), sources=tuple(self.sources()), origin=self.source, **forms)
+        self.check_builds(scenario)
+        return scenario
+
+    def parameters(self) -> list:
+        from ..scenario import Parameter
+
+        items = self.get(self.data, "parameters", (), list, required=False, default=[])
+        if len(items) > 1000:
+            raise self.fail(f"{len(items)} parameters; the limit is 1000", ("parameters",))
+        result, seen = [], set()
+        for k, item in enumerate(items):
+            path = ("parameters", k)
+            if not isinstance(item, dict):
+                raise self.fail(f"expected a table of name, default, unit, low, high, source, reason; found "
+                                f"{_describe(item)}", path)
+            extra = sorted(set(item) - {"name", "default", "unit", "low", "high", "source", "reason"})
+            if extra:
+                raise self.fail(f"unknown field {extra[0]!r}", path + (extra[0],))
+            name = self.text(item, "name", path, limit=64)
+            if not _NAME.match(name) or name in ("min", "max"):
+                raise self.fail(f"{name!r} cannot be a parameter name: use letters, digits and _ "
+                                "(starting with a letter), and not min or max", path + ("name",))
+            if name in seen:
+                raise self.fail(f"the parameter {name!r} is declared twice", path + ("name",))
+            seen.add(name)
+            numbers = {key: self.number(item, key, path) for key in ("default", "low", "high")}
+            if not numbers["low"] <= numbers["default"] <= numbers["high"]:
+                raise self.fail(f"the default {numbers['default']} is outside low..high "
+                                f"({numbers['low']}..{numbers['high']})", path + ("default",))
+            result.append(Parameter(name, numbers["default"], self.text(item, "unit", path, required=False),
+                                    numbers["low"], numbers["high"], self.text(item, "source", path),
+                                    self.text(item, "reason", path)))
+        return result
+
+    def number(self, mapping: dict, key: str, path: tuple):
+        value = self.get(mapping, key, path, (int, float, str))
+        if isinstance(value, str):
+            if not re.fullmatch(r"\s*-?\d{1,30}(\s*/\s*\d{1,30}|\.\d{1,30})?\s*", value):
+                raise self.fail(f"expected a number (such as 5, 2.5 or \"1/3\"), found {value!r}", path + (key,))
+            try:
+                value = Fraction(value.replace(" ", ""))
+            except ZeroDivisionError:
+                raise self.fail(f"{value!r} divides by zero", path + (key,)) from None
+        if isinstance(value, float) and (not math.isfinite(value) or abs(value) > 1e300):
+            raise self.fail(f"expected a finite number, found {value!r}", path + (key,))
+        return value
+
+    def sources(self) -> list:
+        from ..scenario import Source
+
+        items = self.get(self.data, "sources", (), list, required=False, default=[])
+        result = []
+        for k, item in enumerate(items[:1000]):
+            path = ("sources", k)
+            if not isinstance(item, dict):
+                raise self.fail(f"expected a table of outlet, date, quote and seed; found {_describe(item)}", path)
+            extra = sorted(set(item) - {"outlet", "date", "quote", "seed"})
+            if extra:
+                raise self.fail(f"unknown field {extra[0]!r}", path + (extra[0],))
+            seed = self.text(item, "seed", path, required=False) or None
+            result.append(Source(self.text(item, "outlet", path), self.date(item, "date", path),
+                                 self.text(item, "quote", path), seed))
+        return result
+
+    def moves(self, players: tuple, forms: dict) -> dict:
+        given = self.get(self.data, "moves", (), dict, required=False, default=None)
+        if given is None:
+            return {p: tuple(s) for p, s in zip(players, getattr(forms.get("matrix"), "strategies", ()))}
+        unknown = sorted(set(given) - set(players))
+        if unknown:
+            raise self.fail(f"{unknown[0]!r} is not a player", ("moves", unknown[0]))
+        return {p: tuple(self.label_list(given, p, ("moves",))) for p in players if p in given}
+
+    # -- forms
+    def matrix(self, players: tuple, names: set) -> Callable:
+        from ..games.normal_form import NormalFormGame
+
+        path = ("matrix",)
+        table = self.get(self.data, "matrix", (), dict)
+        extra = sorted(set(table) - {"strategies", "payoffs", "outcomes", "title"})
+        if extra:
+            raise self.fail(f"unknown field {extra[0]!r}", path + (extra[0],))
+        strategies = self.get(table, "strategies", path, list)
+        if len(strategies) != len(players):
+            raise self.fail(f"{len(players)} players but {len(strategies)} strategy lists", path + ("strategies",))
+        labels = [tuple(self.label_list({"s": s}, "s", path + ("strategies", k))) for k, s in enumerate(strategies)]
+        shape = tuple(len(s) for s in labels)
+        if math.prod(shape) > MAX_ITEMS:
+            raise self.fail(f"{math.prod(shape)} strategy profiles; the limit is {MAX_ITEMS}", path + ("strategies",))
+        title = self.text(table, "title", path, required=False)
+        cells = self.matrix_cells(table, players, labels, names)
+
+        def build(values):
+            arrays = [_filled(shape, {cell: e[i].evaluate(values) for cell, e in cells.items()})
+                      for i in range(len(players))]
+            return NormalFormGame(arrays, players=players, strategies=labels, title=title or self.data.get("title", ""))
+
+        build.strategies = labels
+        return build
+
+    def matrix_cells(self, table: dict, players: tuple, labels: list, names: set) -> dict:
+        import itertools
+
+        path = ("matrix",)
+        shape = tuple(len(s) for s in labels)
+        if ("payoffs" in table) == ("outcomes" in table):
+            raise self.fail("give either payoffs (one nested array per player) or outcomes, not both or neither", path)
+        cells: dict[tuple, list] = {}
+        if "outcomes" in table:
+            for k, item in enumerate(self.get(table, "outcomes", path, list)):
+                where = path + ("outcomes", k)
+                if not isinstance(item, dict) or set(item) != {"profile", "payoffs"}:
+                    raise self.fail("each outcome is a table with exactly profile and payoffs", where)
+                profile = self.get(item, "profile", where, list)
+                if len(profile) != len(players) or not all(isinstance(s, str) for s in profile):
+                    raise self.fail(f"a profile names one strategy for each of {', '.join(players)}", where + ("profile",))
+                cell = []
+                for i, label in enumerate(profile):
+                    if label not in labels[i]:
+                        raise self.fail(f"{label!r} is not a strategy of {players[i]} ({', '.join(labels[i])})",
+                                        where + ("profile",))
+                    cell.append(labels[i].index(label))
+                if tuple(cell) in cells:
+                    raise self.fail(f"the profile {profile} appears twice", where + ("profile",))
+                cells[tuple(cell)] = self.payoff_list(item, where, len(players), names)
+            missing = [c for c in itertools.product(*(range(n) for n in shape)) if c not in cells]
+            if missing:
+                example = [labels[i][k] for i, k in enumerate(missing[0])]
+                raise self.fail(f"{len(missing)} profile(s) have no outcome, such as {example}", path + ("outcomes",))
+            return cells
+        arrays = self.get(table, "payoffs", path, list)
+        if len(arrays) != len(players):
+            raise self.fail(f"one payoff array per player: {len(players)} expected, found {len(arrays)}",
+                            path + ("payoffs",))
+        for cell in itertools.product(*(range(n) for n in shape)):
+            cells[cell] = []
+        for i, array in enumerate(arrays):
+            for cell in cells:
+                value, where = array, path + ("payoffs", i)
+                for k in cell:
+                    if not isinstance(value, list) or k >= len(value):
+                        raise self.fail(f"the payoffs of {players[i]} must have shape {shape}", where)
+                    value, where = value[k], where + (k,)
+                cells[cell].append(self.expression(value, where, names))
+            _check_shape(self, array, shape, path + ("payoffs", i), players[i])
+        return cells
+
+    def payoff_list(self, item: dict, path: tuple, count: int, names: set) -> list:
+        payoffs = self.get(item, "payoffs", path, list)
+        if len(payoffs) != count:
+            raise self.fail(f"{count} payoffs expected (one per player), found {len(payoffs)}", path + ("payoffs",))
+        return [self.expression(v, path + ("payoffs", k), names) for k, v in enumerate(payoffs)]
+
+    def tree(self, players: tuple, names: set) -> Callable:
+        from ..games.tree import GameTree
+
+        path = ("tree",)
+        table = self.get(self.data, "tree", (), dict)
+        extra = sorted(set(table) - {"nodes", "title"})
+        if extra:
+            raise self.fail(f"unknown field {extra[0]!r}", path + (extra[0],))
+        nodes = self.get(table, "nodes", path, list)
+        if len(nodes) > MAX_ITEMS:
+            raise self.fail(f"{len(nodes)} nodes; the limit is {MAX_ITEMS}", path + ("nodes",))
+        specs = {}
+        for k, node in enumerate(nodes):
+            where = path + ("nodes", k)
+            at = self.text(node, "at", where, limit=5000) if isinstance(node, dict) else None
+            if at is None:
+                raise self.fail(f"expected a node table with 'at', found {_describe(node)}", where)
+            if at in specs:
+                raise self.fail(f"two nodes at {at!r}", where + ("at",))
+            specs[at] = (self.node(node, where, players, names), where)
+        if "" not in specs:
+            raise self.fail("the tree needs a root node: at = \"\"", path + ("nodes",))
+        self.check_tree_shape(specs)
+        title = self.text(table, "title", path, required=False) or self.data.get("title", "")
+
+        def build(values):
+            tree = GameTree(players, title=title)
+            for at, (spec, _) in specs.items():
+                kind, detail = spec
+                if kind == "decision":
+                    tree.add_decision(at, detail[0], detail[2])
+                elif kind == "chance":
+                    tree.add_chance(at)
+                else:
+                    tree.add_terminal(at, [e.evaluate(values) for e in detail])
+            for at, ((kind, detail), _) in specs.items():
+                if kind == "decision":
+                    for move in detail[1]:
+                        tree.add_move(at, _child(at, move), move)
+                elif kind == "chance":
+                    for move, probability in detail:
+                        tree.add_move(at, _child(at, move), move, probability.evaluate(values))
+            return tree.check()
+
+        return build
+
+    def node(self, node: dict, path: tuple, players: tuple, names: set) -> tuple:
+        keys = set(node) - {"at"}
+        if keys <= {"player", "moves", "infoset"} and {"player", "moves"} <= keys:
+            player = self.get(node, "player", path, str)
+            if player not in players:
+                raise self.fail(f"{player!r} is not a player ({', '.join(players)})", path + ("player",))
+            infoset = self.text(node, "infoset", path, required=False, limit=200) or None
+            return "decision", (player, self.label_list(node, "moves", path), infoset)
+        if keys == {"chance"}:
+            chance = self.get(node, "chance", path, dict)
+            if not chance:
+                raise self.fail("a chance node needs at least one move", path + ("chance",))
+            moves = [(move, self.expression(p, path + ("chance", move), names)) for move, p in chance.items()]
+            return "chance", moves
+        if keys == {"payoffs"}:
+            return "terminal", self.payoff_list(node, path, len(players), names)
+        raise self.fail("a node has player and moves (a decision), chance (a table of move = probability), "
+                        f"or payoffs (an outcome); found the fields {sorted(keys)}", path)
+
+    def check_tree_shape(self, specs: dict) -> None:
+        expected = {""}
+        for at, ((kind, detail), _) in specs.items():
+            moves = detail[1] if kind == "decision" else [m for m, _ in detail] if kind == "chance" else []
+            expected.update(_child(at, m) for m in moves)
+        for at, (_, where) in specs.items():
+            if at not in expected:
+                raise self.fail(f"no move leads to {at!r}: its parent is missing or has no such move", where + ("at",))
+        missing = sorted(expected - set(specs))
+        if missing:
+            raise self.fail(f"no node at {missing[0]!r}: every move needs a node (decision, chance or payoffs)",
+                            ("tree", "nodes"))
+
+    def deal(self, players: tuple, names: set) -> Callable:
+        from ..bargaining.deal_range import deal_range
+
+        path = ("deal",)
+        table = self.get(self.data, "deal", (), dict)
+        extra = sorted(set(table) - {"variable", "unit", "low", "high", "payoffs", "disagreement"})
+        if extra:
+            raise self.fail(f"unknown field {extra[0]!r}", path + (extra[0],))
+        variable = self.text(table, "variable", path, limit=64)
+        if not _NAME.match(variable) or variable in names:
+            raise self.fail(f"{variable!r} must be a new name (letters, digits, _), not a parameter", path + ("variable",))
+        unit = self.text(table, "unit", path, required=False)
+        low, high = (self.expression(self.get(table, k, path, (str, int, float)), path + (k,), names)
+                     for k in ("low", "high"))
+        payoffs = self.get(table, "payoffs", path, dict)
+        disagreement = self.get(table, "disagreement", path, dict, required=False, default={})
+        if not payoffs:
+            raise self.fail("give each side's payoff as an expression in the parameters and the variable",
+                            path + ("payoffs",))
+        unknown = sorted(set(disagreement) - set(payoffs))
+        if unknown:
+            raise self.fail(f"{unknown[0]!r} has a disagreement value but no payoff", path + ("disagreement",))
+        sides = {side: self.expression(e, path + ("payoffs", side), names | {variable}) for side, e in payoffs.items()}
+        floors = {side: self.expression(disagreement.get(side, 0), path + ("disagreement", side), names)
+                  for side in payoffs}
+
+        def build(values):
+            functions = {side: _deal_payoff(e, dict(values), variable) for side, e in sides.items()}
+            return deal_range(functions, {s: e.evaluate(values) for s, e in floors.items()},
+                              bounds=(low.evaluate(values), high.evaluate(values)), variable=variable, unit=unit)
+
+        return build
+
+    def check_builds(self, scenario) -> None:
+        """Build every form at the defaults, so that a bad file fails on loading, not later."""
+        instance = scenario.bind()
+        for form in scenario.forms:
+            try:
+                instance.build(form)
+            except NegotiationError as exc:
+                raise self.fail(f"at the default parameter values: {exc}", (form,)) from None
+
+
+def _deal_payoff(expression: Expression, values: dict, variable: str) -> Callable:
+    def payoff(x):
+        values[variable] = x
+        return expression.evaluate(values)
+
+    return payoff
+
+
+def _child(at: str, move: str) -> str:
+    return move if at == "" else f"{at}/{move}"
+
+
+def _filled(shape: tuple, values: dict):
+    import numpy as np
+
+    array = np.empty(shape, dtype=object)
+    for cell, value in values.items():
+        array[cell] = value
+    return array
+
+
+def _check_shape(reader: _Reader, array: Any, shape: tuple, path: tuple, player: str) -> None:
+    if not shape:
+        return
+    if not isinstance(array, list) or len(array) != shape[0]:
+        raise reader.fail(f"the payoffs of {player} must have shape {shape}", path)
+    for k, item in enumerate(array):
+        _check_shape(reader, item, shape[1:], path + (k,), player)
+
+
+def _is(value: Any, kind) -> bool:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if isinstance(value, bool):
+        return bool in kinds
+    return isinstance(value, kinds)
+
+
+def _kind_name(kind) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "a table",
+             datetime.date: "a date"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} {text[:40]}{'...' if len(text) > 40 else ''}"
+
+
+def _path_text(path: tuple) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
