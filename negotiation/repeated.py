@@ -106,6 +106,10 @@ def critical_discount_factor(
         raise ParameterError(f"punishment must be 'nash' or 'minmax', got {punishment!r}")
     if isinstance(hazard, bool) or not isinstance(hazard, (int, float, Fraction)) or not 0 <= hazard < 1:
         raise ParameterError(f"hazard must be a probability in [0, 1), got {hazard!r}")
+    if isinstance(agreement, (str, bytes)) or not isinstance(agreement, Sequence) or (
+            len(agreement) != stage_game.num_players):
+        raise ParameterError(f"the agreement names one strategy for each of {', '.join(stage_game.players)}, "
+                             f"got {agreement!r}")
     cell = tuple(stage_game.strategy_index(i, s) for i, s in enumerate(agreement))
     labels = tuple(stage_game.strategies[i][k] for i, k in enumerate(cell))
     exact = stage_game.is_exact

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from . import _format
-
 import warnings
 from dataclasses import dataclass
 from typing import Any
 
+from . import _format
 from .errors import DegenerateGameWarning
 
 __all__ = ["solve_sections", "Lines"]
@@ -27,7 +26,13 @@ class Lines(_format.Displays):
 
 
 def solve_sections(instance, exact: bool = False) -> dict[str, Any]:
-    from .bargaining import BargainingProblem, egalitarian, kalai_smorodinsky, nash_bargaining, utilitarian
+    from .bargaining import (
+        BargainingProblem,
+        egalitarian,
+        kalai_smorodinsky,
+        nash_bargaining,
+        utilitarian,
+    )
     from .solvers import (
         backward_induction,
         credible_threats,

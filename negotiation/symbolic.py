@@ -28,13 +28,12 @@ capacity >= demand
 
 from __future__ import annotations
 
-from . import _format
-
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 import numpy as np
 
+from . import _format
 from .errors import GameError, ParameterError
 
 __all__ = ["SymbolicDealRange", "symbolic_deal_range", "equilibrium_conditions"]

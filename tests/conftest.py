@@ -1,5 +1,10 @@
-"""Shared test settings: hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` runs longer)."""
+"""Shared test settings: hypothesis profiles, and the fuzz counts printed at the end of a run.
 
+``HYPOTHESIS_PROFILE=ci`` runs every property test longer; ``HYPOTHESIS_PROFILE=fuzz``
+runs the fuzz tests (``-m fuzz``) for minutes.
+"""
+
+import collections
 import os
 
 from hypothesis import HealthCheck, settings
@@ -10,4 +15,17 @@ settings.register_profile(
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+settings.register_profile(
+    "fuzz", max_examples=4000, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+#: What the fuzz tests saw: inputs tried, and how each ended.
+FUZZ_COUNTS: collections.Counter = collections.Counter()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FUZZ_COUNTS:
+        parts = ", ".join(f"{key} {value}" for key, value in sorted(FUZZ_COUNTS.items()))
+        terminalreporter.write_line(f"fuzz: {parts}")

@@ -33,14 +33,13 @@ Examples
 
 from __future__ import annotations
 
-from .. import _format
-
 import itertools
 import warnings
 from dataclasses import dataclass
 
 import numpy as np
 
+from .. import _format
 from ..errors import DegenerateGameWarning, PayoffValueError, ShapeError
 from ..games.normal_form import NormalFormGame
 from ..solvers.enumeration import all_equilibria

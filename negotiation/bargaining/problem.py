@@ -34,7 +34,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..errors import GameError, LabelError, ShapeError
-from ..games.arithmetic import to_fraction
+from ..games.arithmetic import MAX_PAYOFF, to_fraction
 
 __all__ = ["BargainingProblem", "CONVEX", "DISCRETE", "FUNCTION"]
 
@@ -108,9 +108,9 @@ class BargainingProblem:
         level), or ``"nash"`` (the payoffs of the first equilibrium that
         :func:`~negotiation.solve` lists; pass a point to choose another).
         """
+        from ..games.normal_form import NormalFormGame
         from ..solvers.solve import solve
         from ..solvers.zero_sum import solve_zero_sum
-        from ..games.normal_form import NormalFormGame
 
         game.require_players(2, "a bargaining problem from a game")
         A, B = game.payoffs
@@ -217,7 +217,10 @@ def _players(players, count) -> tuple[str, ...]:
 
 
 def _points(points, count) -> tuple[list[tuple], bool]:
-    rows = [tuple(p) for p in points]
+    try:
+        rows = [tuple(p) for p in points]
+    except TypeError:
+        raise ShapeError(f"the feasible points must be a sequence of payoff vectors, got {points!r}") from None
     if not rows:
         raise ShapeError("a bargaining problem needs at least one feasible point")
     for r in rows:
@@ -235,6 +238,8 @@ def _number(value, exact):
         if type(value).__module__.startswith("sympy"):
             return to_fraction(value) if exact else float(value)
         raise GameError(f"payoffs must be numbers, got {value!r}")
+    if not (isinstance(value, float) and math.isnan(value)) and abs(value) > MAX_PAYOFF:
+        raise GameError(f"payoff {float(value) if abs(value) < 1e308 else 'of over 1e308'} is beyond the limit ±{MAX_PAYOFF:g}")
     if exact:
         return to_fraction(value)
     value = float(value)

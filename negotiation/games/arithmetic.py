@@ -68,9 +68,21 @@ def to_fraction(value: Any) -> Fraction:
     raise PayoffValueError(f"{value!r} is not a rational number")
 
 
+#: The largest payoff magnitude accepted: far beyond any real stake, and small enough that
+#: sums, differences and products inside the solvers stay finite in floating point.
+MAX_PAYOFF = 1e100
+
+
+def _magnitude(value) -> str:
+    digits = len(str(abs(int(value))))
+    return f"of about 1e{digits - 1}" if digits > 20 else str(value)
+
+
 def _classify(value: Any, where: str) -> str:
     if isinstance(value, (bool, np.bool_)):
         raise PayoffValueError(f"{where}: a payoff must be a number, not the boolean {value!r}")
+    if isinstance(value, (Fraction, numbers.Integral)) and not is_sympy(value) and abs(value) > MAX_PAYOFF:
+        raise PayoffValueError(f"{where}: payoff {_magnitude(value)} is beyond the limit ±{MAX_PAYOFF:g}")
     if isinstance(value, Fraction):
         return EXACT
     if is_sympy(value):
@@ -92,6 +104,8 @@ def _classify(value: Any, where: str) -> str:
     if isinstance(value, numbers.Real):
         if not math.isfinite(value):
             raise PayoffValueError(f"{where}: payoff {value!r} is not finite")
+        if abs(value) > MAX_PAYOFF:
+            raise PayoffValueError(f"{where}: payoff {value:g} is beyond the limit ±{MAX_PAYOFF:g}")
         return FLOAT
     raise PayoffValueError(
         f"{where}: payoff {value!r} of type {type(value).__name__} is not a number"
@@ -163,6 +177,10 @@ def _check_finite(array: np.ndarray, locate: Callable[[tuple], str]) -> None:
     if bad.any():
         index = tuple(int(i) for i in np.argwhere(bad)[0])
         raise PayoffValueError(f"{locate(index)}: payoff {array[index]!r} is not finite")
+    large = np.abs(array) > MAX_PAYOFF
+    if large.any():
+        index = tuple(int(i) for i in np.argwhere(large)[0])
+        raise PayoffValueError(f"{locate(index)}: payoff {array[index]:g} is beyond the limit ±{MAX_PAYOFF:g}")
 
 
 def combined_kind(kinds) -> str:

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import FileFormatError, NegotiationError, UnsupportedGameError
+from .files import read_text
 
 __all__ = ["load", "loads", "dump", "dumps", "MAX_BYTES", "MAX_CELLS"]
 
@@ -59,17 +60,7 @@ _NUMBER = re.compile(r"^[+-]?(\d+(/\d+)?|\d*\.\d+([eE][+-]?\d+)?|\d+\.?([eE][+-]
 def load(path: str | os.PathLike):
     """Read a ``.nfg`` or ``.efg`` file: a NormalFormGame or a GameTree."""
     name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-        if size > MAX_BYTES:
-            raise FileFormatError(f"the file has {size} bytes; the limit is {MAX_BYTES}", source=name)
-        with open(name, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as exc:
-        raise FileFormatError(f"cannot read the file ({exc.strerror})", source=name) from None
-    except UnicodeDecodeError:
-        raise FileFormatError("the file is not UTF-8 text", source=name) from None
-    return loads(text, source=name)
+    return loads(read_text(name, MAX_BYTES), source=name)
 
 
 def loads(text: str, source: str = "<string>"):

@@ -46,6 +46,7 @@ from typing import Any
 
 from ..errors import FileFormatError, NegotiationError
 from ..games.normal_form import NormalFormGame
+from .files import read_text
 from .locations import json_lines, line_of, path_of, rejected_line
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "loads", "load", "dumps", "dump"]
@@ -61,18 +62,7 @@ _RATIONAL = re.compile(r"^\s*-?\d{1,400}(\s*/\s*\d{1,400}|\.\d{1,400})?\s*$")
 def load(path: str | os.PathLike) -> NormalFormGame:
     """Read a game from a JSON file."""
     name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-    except OSError as exc:
-        raise FileFormatError(f"cannot read the file ({exc.strerror})", source=name) from None
-    if size > MAX_BYTES:
-        raise FileFormatError(f"the file has {size} bytes; the limit is {MAX_BYTES}", source=name)
-    try:
-        with open(name, encoding="utf-8") as handle:
-            text = handle.read()
-    except UnicodeDecodeError:
-        raise FileFormatError("the file is not UTF-8 text", source=name) from None
-    return loads(text, source=name)
+    return loads(read_text(name, MAX_BYTES), source=name)
 
 
 def loads(text: str, source: str = "<string>") -> NormalFormGame:

@@ -68,6 +68,7 @@ from typing import Any, Callable
 
 from ..errors import ExpressionError, FileFormatError, NegotiationError
 from .expressions import Expression, parse
+from .files import read_text
 from .locations import json_lines, line_of, rejected_line, toml_lines
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "load", "loads", "is_scenario_file", "EXAMPLE"]
@@ -88,17 +89,7 @@ EXAMPLE = __doc__[__doc__.index("    format ="):__doc__.index("Every error")].re
 def load(path: str | os.PathLike):
     """Read a scenario file (``.toml`` or ``.json``) into a :class:`~negotiation.Scenario`."""
     name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-        if size > MAX_BYTES:
-            raise FileFormatError(f"the file has {size} bytes; the limit is {MAX_BYTES}", source=name)
-        with open(name, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as exc:
-        raise FileFormatError(f"cannot read the file ({exc.strerror})", source=name) from None
-    except UnicodeDecodeError:
-        raise FileFormatError("the file is not UTF-8 text", source=name) from None
-    return loads(text, source=name)
+    return loads(read_text(name, MAX_BYTES), source=name)
 
 
 def loads(text: str, source: str = "<string>"):

@@ -203,7 +203,12 @@ def _gap_text(zone) -> str:
 
 
 def _problem_figure(problem):
-    from ..bargaining import egalitarian, kalai_smorodinsky, nash_bargaining, utilitarian
+    from ..bargaining import (
+        egalitarian,
+        kalai_smorodinsky,
+        nash_bargaining,
+        utilitarian,
+    )
 
     if problem.num_players != 2:
         raise UnsupportedGameError("a bargaining figure needs two players")

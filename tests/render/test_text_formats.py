@@ -13,7 +13,11 @@ from negotiation import examples
 from negotiation.errors import ParameterError
 from negotiation.render import latex, markdown, render
 from negotiation.render.layout import tree_layout
-from negotiation.render.marks import best_response_cells, chosen_moves, pure_equilibrium_cells
+from negotiation.render.marks import (
+    best_response_cells,
+    chosen_moves,
+    pure_equilibrium_cells,
+)
 from tests import trees
 from tests.strategies import games
 

@@ -1,0 +1,216 @@
+"""Fuzzing: every parser and public constructor, fed junk, fails only with a negotiation error.
+
+Parsers get mutated copies of valid files (bytes deleted, duplicated, replaced,
+inserted, truncated) and random text; constructors get random nested data
+(NaN, infinities, strings, None, huge numbers, wrong shapes); the command line
+gets random argument lists. Anything but success or a
+:class:`~negotiation.errors.NegotiationError` fails the test, and so does an
+example slower than the deadline (a hang). ``HYPOTHESIS_PROFILE=fuzz pytest
+-m fuzz`` runs thousands of examples per target (.ci/run does).
+"""
+
+import pathlib
+import warnings
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import negotiation as ng
+from negotiation import cli, examples
+from negotiation.errors import NegotiationError
+from negotiation.io import expressions, gambit, json_format, scenario_file
+from tests import trees
+from tests.conftest import FUZZ_COUNTS
+
+pytestmark = pytest.mark.fuzz
+DATA = pathlib.Path(__file__).parent / "data"
+DEADLINE = settings(deadline=5000)  # milliseconds per example: a slower one counts as a hang
+
+SEEDS = {
+    "game json": [json_format.dumps(build()) for build in examples.EXAMPLES.values()],
+    "gambit": [gambit.dumps(build()) for build in examples.EXAMPLES.values()]
+    + [gambit.dumps(build()) for build in (trees.selten_horse, trees.chance_tree, trees.ultimatum)]
+    + [p.read_text() for p in sorted((DATA / "gambit").iterdir())],
+    "scenario file": [scenario_file.EXAMPLE] + [p.read_text() for p in sorted((DATA / "scenarios").iterdir())],
+}
+PARSERS = {
+    "game json": lambda text: json_format.loads(text, source="fuzz.json"),
+    "gambit": lambda text: gambit.loads(text, source="fuzz.efg"),
+    "scenario file": lambda text: scenario_file.loads(text, source="fuzz.toml"),
+}
+JUNK = st.sampled_from(list('{}[]()",:=./\\-+*^#\'\n\t 0123456789eE_abcxyz') + ["\x00", "é", "√", "NaN", "1e999",
+                                                                                 "__import__", "\"\"\"", "[[", "]]"])
+
+
+@st.composite
+def mutated(draw, texts):
+    """A valid text with one to six random edits."""
+    text = draw(st.sampled_from(texts))
+    for _ in range(draw(st.integers(1, 6))):
+        if not text:
+            break
+        a = draw(st.integers(0, len(text) - 1))
+        b = draw(st.integers(a, min(len(text), a + 40)))
+        action = draw(st.sampled_from(["delete", "duplicate", "replace", "insert", "truncate", "swap"]))
+        if action == "delete":
+            text = text[:a] + text[b:]
+        elif action == "duplicate":
+            text = text[:b] + text[a:b] + text[b:]
+        elif action == "replace":
+            text = text[:a] + draw(JUNK) + text[a + 1:]
+        elif action == "insert":
+            text = text[:a] + "".join(draw(st.lists(JUNK, min_size=1, max_size=8))) + text[a:]
+        elif action == "truncate":
+            text = text[:a]
+        else:
+            c = draw(st.integers(0, len(text) - 1))
+            text = text[:a] + text[c:c + (b - a)] + text[a + (b - a):]
+    return text
+
+
+def check(kind: str, call, *args):
+    """Run ``call``: success or a NegotiationError is fine, and counted; anything else fails."""
+    FUZZ_COUNTS[f"{kind} inputs"] += 1
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            call(*args)
+    except NegotiationError:
+        FUZZ_COUNTS[f"{kind} rejected"] += 1
+        return
+    FUZZ_COUNTS[f"{kind} accepted"] += 1
+
+
+@pytest.mark.parametrize("kind", sorted(PARSERS))
+def test_parsers_on_mutated_files(kind):
+    @DEADLINE
+    @given(mutated(SEEDS[kind]))
+    def run(text):
+        check(kind, PARSERS[kind], text)
+
+    run()
+
+
+@pytest.mark.parametrize("kind", sorted(PARSERS))
+def test_parsers_on_random_text(kind):
+    @DEADLINE
+    @given(st.text(max_size=300) | st.lists(JUNK, max_size=120).map("".join))
+    def run(text):
+        check(kind, PARSERS[kind], text)
+
+    run()
+
+
+@DEADLINE
+@given(st.lists(JUNK, max_size=60).map("".join) | st.text(max_size=60))
+def test_expression_parser(text):
+    check("expression", lambda t: expressions.parse(t).evaluate({n: 3 for n in expressions.parse(t).names}), text)
+
+
+NUMBERS = (st.integers(-10**6, 10**6) | st.floats(allow_nan=True, allow_infinity=True)
+           | st.fractions(max_denominator=50) | st.sampled_from([10**400, -10**400, 1e308, 5e-324]))
+JUNK_VALUES = st.recursive(
+    NUMBERS | st.none() | st.booleans() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner), max_leaves=30)
+
+
+@st.composite
+def payoff_arrays(draw):
+    """Well-shaped payoff arrays of nasty numbers: most games build, some must be refused."""
+    shape = draw(st.tuples(st.integers(1, 3), st.integers(1, 3)))
+    cell = NUMBERS if draw(st.booleans()) else st.integers(-3, 3) | st.floats(-1e12, 1e12, allow_nan=False)
+    return [[[draw(cell) for _ in range(shape[1])] for _ in range(shape[0])] for _ in range(2)]
+
+
+@DEADLINE
+@given(payoff_arrays() | JUNK_VALUES, st.none() | st.lists(st.text(max_size=3), max_size=3))
+def test_normal_form_constructor(payoffs, players):
+    def build():
+        game = ng.NormalFormGame(payoffs if isinstance(payoffs, (list, tuple)) else [payoffs], players=players)
+        if game.num_players == 2 and max(game.shape) <= 4:
+            ng.solve(game)
+
+    check("NormalFormGame", build)
+
+
+POINTS = st.lists(st.tuples(NUMBERS, NUMBERS) | st.tuples(st.integers(-5, 5), st.integers(-5, 5)), max_size=6)
+
+
+@DEADLINE
+@given(POINTS | JUNK_VALUES, st.tuples(st.integers(-5, 5), st.integers(-5, 5)) | JUNK_VALUES)
+def test_bargaining_constructors(points, disagreement):
+    check("BargainingProblem", lambda: ng.nash_bargaining(ng.BargainingProblem.from_points(points, disagreement)))
+
+
+@DEADLINE
+@given(NUMBERS | st.text(max_size=3), NUMBERS, NUMBERS, st.none() | st.integers(-3, 30))
+def test_rubinstein_parameters(d1, d2, breakdown, horizon):
+    check("rubinstein", lambda: ng.rubinstein(d1, d2, breakdown=breakdown, horizon=horizon))
+
+
+@DEADLINE
+@given(NUMBERS | st.text(max_size=3) | st.fractions(0, 1), st.sampled_from(["nash", "minmax", "other"]),
+       st.tuples(st.sampled_from(["Cooperate", "Defect", 0, 1, 5]), st.sampled_from(["Cooperate", "Defect", 1]))
+       | JUNK_VALUES)
+def test_enforcement_parameters(hazard, punishment, agreement):
+    check("critical_discount_factor", lambda: ng.critical_discount_factor(
+        examples.prisoners_dilemma(), agreement, punishment=punishment, hazard=hazard))
+
+
+@DEADLINE
+@given(st.dictionaries(st.sampled_from(["us_reservation", "supply_cap", "china_max", "nope"]), NUMBERS, max_size=3))
+def test_scenario_overrides(overrides):
+    check("load_scenario", lambda: ng.load_scenario("purchase_pledges", **overrides).report())
+
+
+NESTED = st.deferred(lambda: st.one_of(
+    st.builds(lambda *p: ng.outcome(*p), NUMBERS, NUMBERS),
+    st.builds(lambda p, m: ng.decision(p, m), st.sampled_from(["A", "B", "C", 0, None]),
+              st.dictionaries(st.text(max_size=3), NESTED, max_size=3)),
+    st.builds(lambda m: ng.chance(m), st.dictionaries(st.text(max_size=3), st.tuples(NUMBERS, NESTED), max_size=3)),
+    JUNK_VALUES))
+
+
+@DEADLINE
+@given(NESTED)
+def test_tree_builder(spec):
+    def build():
+        tree = ng.GameTree.from_nested(("A", "B"), spec)
+        if tree.num_nodes < 60:
+            ng.backward_induction(tree) if tree.is_perfect_information else ng.subgame_perfect_equilibria(tree)
+
+    check("GameTree", build)
+
+
+WORDS = ["solve", "show", "list", "examples", "export", "compare", "--all", "--example", "chicken", "--exact",
+         "--json", "--set", "us_reservation=40", "backdown_cost=-1", "x=1/0", "=", "--method", "all", "pure",
+         "--format", "nfg", "efg", "json", "latex", "markdown", "tariff_standoff", "purchase_pledges", "nowhere.json",
+         "--version", "-o", "out.txt", "", "--", "\x00", "1e999", "nan"]
+
+
+@DEADLINE
+@given(st.lists(st.sampled_from(WORDS), max_size=7))
+def test_command_line_arguments(arguments):
+    import contextlib
+    import io
+    import os
+    import tempfile
+
+    FUZZ_COUNTS["cli inputs"] += 1
+    with tempfile.TemporaryDirectory() as folder:
+        previous = os.getcwd()
+        os.chdir(folder)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+                try:
+                    code = cli.main(arguments)
+                except SystemExit as stop:  # argparse: --help, --version, or a usage error
+                    code = stop.code
+        finally:
+            os.chdir(previous)
+    assert code in (0, 2), (arguments, code)
+    FUZZ_COUNTS["cli " + ("accepted" if code == 0 else "rejected")] += 1
+    if code == 2 and err.getvalue().startswith("negotiation: error:"):
+        assert err.getvalue().count("\n") == 1, err.getvalue()
+
