@@ -130,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="COUNT evenly spaced values from START to STOP (repeatable: every combination)")
     sweep.add_argument("-o", "--output", metavar="FILE", help="write the table as CSV (default: print it)")
     sweep.add_argument("--workers", type=int, default=0, help="processes to use (default: this process)")
+    sweep.add_argument("--timeout", type=float, metavar="SECONDS",
+                       help="stop after this long and keep the rows done (exit status 3); Ctrl-C does the same "
+                       "(exit status 130)")
     compare = commands.add_parser(
         "compare", help="one scenario under several parameter values, side by side",
         description="Solve a scenario once per value and show the outcomes side by side.",
@@ -399,15 +402,18 @@ def _sweep(args) -> int:
 
         executor = ProcessPoolExecutor(args.workers)
     try:
-        table = sweep(args.name, grid=grid, executor=executor, progress=True)
+        table = sweep(args.name, grid=grid, executor=executor, progress=True, timeout=args.timeout)
     finally:
         if executor is not None:
-            executor.shutdown()
+            executor.shutdown(cancel_futures=True)
     if args.output:
         table.to_csv(args.output)
         print(f"{len(table)} rows written to {args.output}")
     else:
         print(table)
+    if not table.complete:
+        print(f"negotiation: incomplete: {table.message}", file=sys.stderr)
+        return 130 if "interrupted" in table.message else 3
     return 0
 
 

@@ -41,7 +41,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from . import _format
+from . import __version__, _format
 from .errors import DegenerateGameWarning, ParameterError
 from .games.normal_form import NormalFormGame
 
@@ -84,6 +84,8 @@ class EnforcementResult(_format.Displays):
 
     def to_dict(self) -> dict:
         return {
+            "method": "critical discount factor (grim trigger)",
+            "version": __version__,
             "agreement": list(self.agreement),
             "punishment": self.punishment,
             "threshold": _format.plain(self.threshold),

@@ -195,8 +195,11 @@ class ScenarioReport(_format.Displays):
         def data(result):
             return result.to_dict() if hasattr(result, "to_dict") else str(result)
 
+        from . import __version__
+
         return {
             "scenario": self.instance.scenario.name,
+            "version": __version__,
             "values": {k: _format.plain(v) for k, v in self.instance.values.items()},
             "sections": {title: data(result) for title, result in self.sections.items()},
             "questions": [{"question": q, "answer": a} for q, a in self.instance.answers()],

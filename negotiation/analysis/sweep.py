@@ -36,6 +36,7 @@ from typing import Any, Callable, Mapping, Sequence
 import numpy as np
 
 from .. import _format
+from ..budget import Deadline
 from ..errors import ParameterError
 
 __all__ = ["SweepResult", "MonteCarloResult", "TornadoResult", "sweep", "monte_carlo", "tornado"]
@@ -49,6 +50,8 @@ class SweepResult(_format.Displays):
 
     parameters: tuple[str, ...]
     rows: tuple[dict, ...]
+    complete: bool = True  # False when stopped early (timeout or Ctrl-C): ``rows`` are the points done
+    message: str = ""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -81,7 +84,8 @@ class SweepResult(_format.Displays):
         shown = self.rows[:20]
         rows = [[_cell(row.get(n)) for n in self.names] for row in shown]
         more = f"\n... {len(self.rows) - 20} more rows" if len(self.rows) > 20 else ""
-        return _format.text_table(self.names, rows) + more
+        note = f"\n{self.message}" if self.message else ""
+        return _format.text_table(self.names, rows) + more + note
 
 
 def _cell(value) -> str:
@@ -106,7 +110,7 @@ class MonteCarloResult(_format.Displays):
         return math.sqrt(p * (1 - p) / self.draws)
 
     def __str__(self) -> str:
-        lines = [f"{self.draws} draws (seed {self.seed})"]
+        lines = [f"{self.draws} draws (seed {self.seed})" + (f"; {self.table.message}" if self.table.message else "")]
         for name in self.table.names:
             if name in self.table.parameters:
                 continue
@@ -200,7 +204,8 @@ def _evaluate_chunk(job):
     return out
 
 
-def _run(target, points: list[dict], metric, executor: Executor | None, progress: bool) -> SweepResult:
+def _run(target, points: list[dict], metric, executor: Executor | None, progress: bool,
+         deadline: Deadline | None = None) -> SweepResult:
     point, default_metric = _resolve(target)
     names = point.names()
     if names is not None:
@@ -213,11 +218,17 @@ def _run(target, points: list[dict], metric, executor: Executor | None, progress
     jobs = [(point, metric, chunk) for chunk in chunks]
     mapped = executor.map(_evaluate_chunk, jobs) if executor is not None else map(_evaluate_chunk, jobs)
     rows = []
-    with _bar(len(points), progress) as bar:
+    deadline = deadline or Deadline(None)
+    with _bar(len(points), progress) as bar, deadline.interruptible():
         for chunk_rows in mapped:
             rows.extend(chunk_rows)
             bar.update(len(chunk_rows))
+            if deadline.passed():
+                break
     parameters = tuple(points[0]) if points else ()
+    if deadline.reason:
+        return SweepResult(parameters, tuple(rows), complete=False,
+                           message=f"{deadline.reason} after {len(rows)} of {len(points)} points")
     return SweepResult(parameters=parameters, rows=tuple(rows))
 
 
@@ -252,11 +263,15 @@ def sweep(
     executor: Executor | None = None,
     seed: int = 0,
     progress: bool = True,
+    timeout: float | None = None,
 ) -> SweepResult:
     """Evaluate ``metric`` over a grid (every combination) or ``samples`` uniform draws in ``ranges``.
 
     A :class:`~negotiation.symbolic.SymbolicDealRange` target is evaluated in
     one vectorised numpy call over the whole grid instead of point by point.
+    Samples are drawn from a generator seeded with ``seed``, so a sweep is
+    repeatable. After ``timeout`` seconds, or on Ctrl-C, the sweep stops and
+    returns the rows done so far with ``complete=False``.
     """
     from ..symbolic import SymbolicDealRange
 
@@ -273,7 +288,7 @@ def sweep(
         points = [{n: float(draws[n][k]) for n in ranges} for k in range(samples)]
     else:
         raise ParameterError("give a grid, or samples with ranges")
-    return _run(target, points, metric, executor, progress)
+    return _run(target, points, metric, executor, progress, Deadline(timeout))
 
 
 def _symbolic_sweep(zone, grid, samples, ranges, seed) -> SweepResult:
@@ -329,7 +344,8 @@ def monte_carlo(
         columns[name] = values
     points = [{n: float(columns[n][k]) for n in columns} for k in range(draws)]
     table = _run(target, points, metric, executor, progress)
-    return MonteCarloResult(draws=draws, seed=seed, table=table)
+    # stopped early (Ctrl-C), the estimate rests on the draws done; ``table.message`` says so
+    return MonteCarloResult(draws=len(table), seed=seed, table=table)
 
 
 def tornado(target, output: str, metric: Callable | None = None) -> TornadoResult:

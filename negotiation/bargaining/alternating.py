@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Sequence
 
-from .. import _format
+from .. import __version__, _format
 from ..errors import ParameterError
 
 __all__ = ["AlternatingOffersResult", "rubinstein"]
@@ -62,6 +62,7 @@ class AlternatingOffersResult(_format.Displays):
     def to_dict(self) -> dict:
         return {
             "method": self.method,
+            "version": __version__,
             "shares": {p: _format.plain(s) for p, s in zip(self.players, self.shares)},
             "agreement_round": self.agreement_round,
             "round_shares": [_format.plain(s) for s in self.round_shares],

@@ -30,7 +30,7 @@ from typing import Any, Callable, Mapping
 
 import numpy as np
 
-from .. import _format
+from .. import __version__, _format
 from ..errors import GameError, LabelError, ParameterError
 from ..games.arithmetic import is_sympy
 from .problem import _bisect
@@ -127,6 +127,8 @@ class DealRange(_format.Displays):
 
     def to_dict(self) -> dict:
         return {
+            "method": "deal range (exact)" if self.exact else "deal range (grid and bisection)",
+            "version": __version__,
             "variable": self.variable,
             "intervals": [[_format.plain(a), _format.plain(b)] for a, b in self.intervals],
             "acceptable": {s: [[_format.plain(a), _format.plain(b)] for a, b in iv] for s, iv in self.acceptable.items()},

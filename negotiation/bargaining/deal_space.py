@@ -29,7 +29,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
-from .. import _format
+from .. import __version__, _format
 from ..errors import BudgetError, GameError, LabelError
 from .problem import BargainingProblem
 from .solutions import egalitarian, kalai_smorodinsky, nash_bargaining, utilitarian
@@ -90,6 +90,8 @@ class DealSpace(_format.Displays):
 
     def to_dict(self) -> dict:
         return {
+            "method": "deal space (every package)",
+            "version": __version__,
             "issues": {k: [_format.plain(v) for v in vals] for k, vals in self.issues.items()},
             "acceptable": [self.label(k) for k in self.acceptable],
             "frontier": [self.label(k) for k in self.frontier],

@@ -40,7 +40,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .. import _format
+from .. import __version__, _format
 from ..errors import GameError, UnsupportedGameError
 from .problem import DISCRETE, FUNCTION, BargainingProblem, _bisect
 
@@ -93,6 +93,7 @@ class BargainingSolution(_format.Displays):
     def to_dict(self) -> dict:
         return {
             "method": self.method,
+            "version": __version__,
             "point": {p: _format.plain(u) for p, u in zip(self.problem.players, self.point)},
             "label": self.label,
             "agreement": self.agreement,

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import _format
+from .. import __version__, _format
 from ..errors import ProfileError
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale
@@ -107,6 +107,7 @@ class EliminationResult:
     def to_dict(self) -> dict:
         return {
             "method": self.method,
+            "version": __version__,
             "strict": self.strict,
             "mixed": self.mixed,
             "order_dependent": self.order_dependent,

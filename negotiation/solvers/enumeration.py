@@ -30,26 +30,57 @@ Examples
 from __future__ import annotations
 
 import warnings
+from math import comb
 
 import numpy as np
 
+from ..budget import Deadline
 from ..errors import BudgetError, DegenerateGameWarning
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale
 from .polytope import best_response_polytopes, complementary_pairs, exact_system, exact_vertices
 from .results import Component, EquilibriumSet, make_equilibrium
 
-__all__ = ["all_equilibria"]
+__all__ = ["all_equilibria", "enumeration_work", "upper_bound_vertices", "DEFAULT_MAX_WORK"]
 
 
-#: Largest smaller dimension enumerated without an explicit ``max_size``: the
-#: number of vertices grows roughly like C(m + n, min(m, n)), so a random
-#: 15×15 game takes about a second and a 25×25 one would take hours.
-DEFAULT_MAX_SIZE = 16
+#: Work allowed without an explicit ``max_work``: a 16×16 game (3.1e7) passes, a
+#: 17×17 (7.4e7) or a 5×80 (1.8e8) does not. See :func:`enumeration_work`.
+DEFAULT_MAX_WORK = 4e7
+
+
+def enumeration_work(game: NormalFormGame) -> int:
+    """An upper bound on the work of :func:`all_equilibria`, counted before any is done.
+
+    The best-response polytopes of an m×n game have dimensions m and n and
+    m + n facets; McMullen's upper bound theorem bounds their vertex counts,
+    and each vertex costs about its dimension. The bound is the sum of both.
+    It is loose for random games but never too small.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> enumeration_work(ng.NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]]))
+    16
+    """
+    m, n = game.shape
+    return upper_bound_vertices(m, m + n) * m + upper_bound_vertices(n, m + n) * n
+
+
+def upper_bound_vertices(dimension: int, facets: int) -> int:
+    """McMullen's bound on the vertices of a ``dimension``-polytope with ``facets`` facets."""
+    d, f = dimension, facets
+    if f <= d:
+        return 1
+    return comb(f - (d + 1) // 2, f - d) + comb(f - d // 2 - 1, f - d)
 
 
 def all_equilibria(
-    game: NormalFormGame, exact: bool = False, tol: float | None = None, max_size: int = DEFAULT_MAX_SIZE
+    game: NormalFormGame,
+    exact: bool = False,
+    tol: float | None = None,
+    max_work: float = DEFAULT_MAX_WORK,
+    timeout: float | None = None,
 ) -> EquilibriumSet:
     """Every extreme Nash equilibrium of a two-player game.
 
@@ -62,16 +93,22 @@ def all_equilibria(
     tol : float, optional
         Largest regret accepted for float results, relative to the payoff scale
         (default 1e-9).
-    max_size : int
+    max_work : float
         Refuse (with :class:`~negotiation.errors.BudgetError`) games whose
-        smaller side has more strategies than this, rather than run for hours;
-        raise it deliberately, or use :func:`~negotiation.lemke_howson`.
+        estimated work (:func:`enumeration_work`) exceeds this, rather than run
+        for hours; raise it deliberately, or use :func:`~negotiation.lemke_howson`.
+    timeout : float, optional
+        Seconds after which to stop verifying candidates and return those found
+        so far, marked incomplete. Checked between steps: the vertex
+        enumeration itself (Qhull) runs to its end.
 
     Returns
     -------
     EquilibriumSet
-        ``complete`` is True when every candidate passed verification.
+        ``complete`` is True when every candidate was verified and none failed.
         ``degenerate`` is True for degenerate games, with ``components``.
+        Interrupted with Ctrl-C while verifying, it returns the equilibria found
+        so far, marked incomplete.
 
     Examples
     --------
@@ -82,35 +119,46 @@ def all_equilibria(
     """
     game.require_numeric("all_equilibria")
     game.require_players(2, "all_equilibria (vertex enumeration)")
-    if min(game.shape) > max_size:
+    work = enumeration_work(game)
+    if work > max_work:
         raise BudgetError(
-            f"all_equilibria on a {game.shape[0]}×{game.shape[1]} game could enumerate up to "
-            f"C({sum(game.shape)}, {min(game.shape)}) vertices; pass max_size={min(game.shape)} to try anyway, "
+            f"all_equilibria on a {game.shape[0]}×{game.shape[1]} game: the estimated work is {work:.3g}, "
+            f"above max_work={max_work:.3g}; pass max_work={work:.3g} (and perhaps a timeout) to try anyway, "
             "or use lemke_howson(game) for one equilibrium"
         )
+    deadline = Deadline(timeout)
     exact = exact or game.is_exact
     A, B = game.as_float().payoffs
     P, Q = best_response_polytopes(np.asarray(A, float), np.asarray(B, float))
     pairs = complementary_pairs(P, Q)
     degenerate = P.degenerate or Q.degenerate
+    stopped = ""
     if exact:
-        profiles, degenerate_exact = _exact_profiles(game, P, Q, pairs)
+        profiles, degenerate_exact, stopped = _exact_profiles(game, P, Q, pairs, deadline)
         degenerate = bool(degenerate or degenerate_exact)
     else:
         profiles = [
             (("P", int(i)), ("Q", int(j)), (_normalise(P.vertices[i]), _normalise(Q.vertices[j])))
             for i, j in pairs
         ]
-    equilibria, vertex_ids, rejected = _verified(game, profiles, exact, tol)
+    equilibria, vertex_ids, rejected, stopped_verifying = _verified(game, profiles, exact, tol, deadline)
+    stopped = stopped or stopped_verifying
     components = _components(vertex_ids) if degenerate else tuple(
         Component(extreme=(k,), nash_subsets=((k,),)) for k in range(len(equilibria))
     )
-    message = ""
+    notes = []
     if rejected:
-        message = (
+        notes.append(
             f"{rejected} candidate(s) failed verification in floating point and were dropped; "
             "the game may be nearly degenerate: try exact=True"
         )
+    if stopped:
+        notes.append(f"{stopped}: the equilibria found so far are shown, and there may be more")
+    if not exact:
+        near = near_ties(game)
+        if near:
+            notes.append(f"{near}; in floating point they count as ties: for a trustworthy answer use exact=True")
+    message = "\n".join(notes)
     if degenerate:
         warnings.warn(
             "the game is degenerate: equilibria may form continua; see result.components",
@@ -121,12 +169,29 @@ def all_equilibria(
         equilibria=equilibria,
         game=game,
         method="vertex enumeration",
-        options={"exact": exact, "tol": tol},
-        complete=not rejected,
+        options={"exact": exact, "tol": tol, "max_work": max_work, "timeout": timeout},
+        complete=not rejected and not stopped,
         degenerate=degenerate,
         components=components,
         message=message,
     )
+
+
+def near_ties(game: NormalFormGame, tol: float | None = None) -> str:
+    """Words for payoffs a player compares that differ, but by less than the float tolerance ('' if none).
+
+    Such gaps are below what floating-point verification can resolve, so the
+    float answer may differ from the exact one.
+    """
+    slack = (DEFAULT_TOL if tol is None else tol) * payoff_scale(game)
+    for i, array in enumerate(game.payoffs):
+        values = np.sort(np.asarray(array, dtype=float), axis=i)  # a player compares along its own axis
+        gaps = np.abs(np.diff(values, axis=i))
+        close = (gaps > 0) & (gaps <= slack)
+        if close.any():
+            return (f"some payoffs of {game.players[i]} differ by as little as {gaps[close].min():.2g} "
+                    f"(the payoff scale is {payoff_scale(game):.3g})")
+    return ""
 
 
 def _normalise(vertex):
@@ -136,41 +201,52 @@ def _normalise(vertex):
     return [v / total for v in vertex]
 
 
-def _exact_profiles(game, P, Q, pairs):
+def _exact_profiles(game, P, Q, pairs, deadline):
     (G_P, h_P), (G_Q, h_Q) = exact_system(*game.as_exact().payoffs)
     m, n = game.shape
     cache_p, cache_q = {}, {}
     profiles, seen, degenerate = [], set(), False
-    for i, j in pairs:
-        if i not in cache_p:
-            cache_p[i] = exact_vertices(G_P, h_P, P.tight[i])
-        if j not in cache_q:
-            cache_q[j] = exact_vertices(G_Q, h_Q, Q.tight[j])
-        for x, tight_x in cache_p[i]:
-            for y, tight_y in cache_q[j]:
-                degenerate |= tight_x.sum() > m or tight_y.sum() > n
-                key = (tuple(x), tuple(y))
-                if key in seen or not (tight_x | tight_y).all():
-                    continue
-                seen.add(key)
-                profiles.append((("P", key[0]), ("Q", key[1]), (_normalise(x), _normalise(y))))
-    return profiles, degenerate
+    with deadline.interruptible():
+        for i, j in pairs:
+            if deadline.passed():
+                break
+            _exact_pair(G_P, h_P, G_Q, h_Q, P, Q, i, j, cache_p, cache_q, seen, profiles)
+            degenerate |= any(t.sum() > m for _, t in cache_p[i]) or any(t.sum() > n for _, t in cache_q[j])
+    return profiles, degenerate, deadline.reason
 
 
-def _verified(game, profiles, exact, tol):
-    """Equilibria sorted for reading, the vertex ids of each, and the rejects."""
+def _exact_pair(G_P, h_P, G_Q, h_Q, P, Q, i, j, cache_p, cache_q, seen, profiles):
+    """Add the exact profiles of one complementary vertex pair (a float vertex may split exactly)."""
+    if i not in cache_p:
+        cache_p[i] = exact_vertices(G_P, h_P, P.tight[i])
+    if j not in cache_q:
+        cache_q[j] = exact_vertices(G_Q, h_Q, Q.tight[j])
+    for x, tight_x in cache_p[i]:
+        for y, tight_y in cache_q[j]:
+            key = (tuple(x), tuple(y))
+            if key in seen or not (tight_x | tight_y).all():
+                continue
+            seen.add(key)
+            profiles.append((("P", key[0]), ("Q", key[1]), (_normalise(x), _normalise(y))))
+
+
+def _verified(game, profiles, exact, tol, deadline):
+    """Equilibria sorted for reading, the vertex ids of each, the rejects, and why it stopped early."""
     bound = 0 if exact else (DEFAULT_TOL if tol is None else tol) * payoff_scale(game)
     kept = []
     rejected = 0
-    for vid_p, vid_q, vectors in profiles:
-        eq = make_equilibrium(game, vectors, exact=exact)
-        if eq.regret > bound:
-            rejected += 1
-            continue
-        kept.append((eq, vid_p, vid_q))
+    with deadline.interruptible():
+        for vid_p, vid_q, vectors in profiles:
+            if deadline.passed():
+                break
+            eq = make_equilibrium(game, vectors, exact=exact)
+            if eq.regret > bound:
+                rejected += 1
+                continue
+            kept.append((eq, vid_p, vid_q))
     kept.sort(key=lambda item: item[0]._key(), reverse=True)
     equilibria = tuple(item[0] for item in kept)
-    return equilibria, [(item[1], item[2]) for item in kept], rejected
+    return equilibria, [(item[1], item[2]) for item in kept], rejected, deadline.reason
 
 
 def _components(vertex_ids) -> tuple[Component, ...]:

@@ -189,6 +189,8 @@ class ThreatReport(_format.Displays):
 
     def to_dict(self) -> dict:
         return {
+            "method": "credible threats (best replies in each subgame)",
+            "version": __version__,
             "threats": [
                 {
                     "node": t.node,
