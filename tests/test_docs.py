@@ -30,3 +30,18 @@ def test_cli_reference_matches_the_parser(monkeypatch):
     spec.loader.exec_module(gen)
     page = (ROOT / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
     assert page == gen.render(), "run: COLUMNS=100 python docs/generate_cli_reference.py"
+
+
+def test_quotes_in_the_scenario_pages_are_verbatim_from_the_seeds():
+    import os
+
+    seeds = pathlib.Path(os.environ.get("NEGOTIATION_SEEDS", ROOT.parent / "shared" / "seeds"))
+    assert seeds.is_dir(), f"the seed articles are expected at {seeds}"
+    quote = re.compile(r"^> (?!—)(.+)\n>\n> — .*?`([^`]+\.txt)`", re.M)
+    checked = 0
+    for page in sorted((ROOT / "docs" / "explanation" / "scenarios").glob("*.md")):
+        for text, seed in quote.findall(page.read_text(encoding="utf-8")):
+            article = " ".join((seeds / seed).read_text(encoding="utf-8", errors="replace").split())
+            assert " ".join(text.split()) in article, f"{page.name}: not verbatim in {seed}: {text}"
+            checked += 1
+    assert checked >= 20
