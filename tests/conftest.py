@@ -15,10 +15,12 @@ settings.register_profile(
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.register_profile(
-    "fuzz", max_examples=4000, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
-)
+_FUZZ = dict(max_examples=4000, deadline=None,
+             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
+# CI replays the same inputs every run (derandomised), so a red build is always reproducible;
+# "fuzz-explore" draws new ones, for hunting.
+settings.register_profile("fuzz", derandomize=True, **_FUZZ)
+settings.register_profile("fuzz-explore", **_FUZZ)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 #: What the fuzz tests saw: inputs tried, and how each ended.

@@ -1,6 +1,8 @@
 """Budgets: large enumerations are refused up front; timeouts and Ctrl-C return partial results."""
 
 import os
+import re
+import select
 import signal
 import subprocess
 import sys
@@ -73,11 +75,18 @@ def test_ctrl_c_stops_a_sweep_and_keeps_the_rows(tmp_path):
     out = tmp_path / "rows.csv"
     command = [sys.executable, "-m", "negotiation.cli", "sweep", "tariff_standoff",
                "--grid", "backdown_cost=0:60:200000", "-o", str(out)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    time.sleep(3)  # start-up, then some points
+    seen = b""
+    started = time.monotonic()
+    done = re.compile(rb"\d+/200000 \[[^]]*\d(point/s|s/point)")  # the progress bar has counted points
+    while not done.search(seen) and time.monotonic() - started < 60:
+        ready, _, _ = select.select([process.stderr], [], [], 1.0)
+        if ready:
+            seen += os.read(process.stderr.fileno(), 4096)
+    assert done.search(seen), seen[-500:]
     process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=60)
+    stdout, stderr = (part.decode() for part in process.communicate(timeout=60))
     assert process.returncode == 130, stderr[-500:]
     assert "incomplete: interrupted (Ctrl-C) after" in stderr
     rows = out.read_text().splitlines()

@@ -45,3 +45,33 @@ def test_quotes_in_the_scenario_pages_are_verbatim_from_the_seeds():
             assert " ".join(text.split()) in article, f"{page.name}: not verbatim in {seed}: {text}"
             checked += 1
     assert checked >= 20
+
+
+CONSOLE = re.compile(r"```console\n(.*?)```", re.S)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if "```console" in p.read_text(encoding="utf-8")],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_console_commands_run(page, tmp_path):
+    """Every `$ command` in a console block runs, in order, page by page, and succeeds."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+
+    for block in CONSOLE.findall(page.read_text(encoding="utf-8")):
+        for line in block.splitlines():
+            if not line.startswith("$ "):
+                continue
+            command = line[2:]
+            if command.startswith("pdflatex") and shutil.which("pdflatex") is None:
+                if os.environ.get("NEGOTIATION_REQUIRE_TOOLS"):
+                    pytest.fail("pdflatex is required here but not installed")
+                continue
+            if command.startswith("negotiation "):
+                command = f"{shlex.quote(sys.executable)} -m negotiation.cli {command[len('negotiation '):]}"
+            if command.startswith("pdflatex"):
+                command = command.replace("pdflatex", "pdflatex -interaction=nonstopmode -halt-on-error", 1)
+            run = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+            assert run.returncode == 0, f"{page.name}: {line}\n{run.stderr[-1500:]}{run.stdout[-500:]}"

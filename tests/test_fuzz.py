@@ -11,6 +11,7 @@ example slower than the deadline (a hang). ``HYPOTHESIS_PROFILE=fuzz pytest
 
 import pathlib
 import warnings
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -214,3 +215,53 @@ def test_command_line_arguments(arguments):
     if code == 2 and err.getvalue().startswith("negotiation: error:"):
         assert err.getvalue().count("\n") == 1, err.getvalue()
 
+
+
+@DEADLINE
+@given(st.dictionaries(st.tuples(st.sampled_from(["x", "y", 1, None]), st.sampled_from(["u", "v", ""]))
+                       | st.text(max_size=2), st.lists(NUMBERS, max_size=3) | JUNK_VALUES, max_size=5),
+       st.sampled_from([("A", "B"), ("A",), ("A", "A"), ()]))
+def test_outcome_table_constructor(outcomes, players):
+    check("from_outcomes", lambda: ng.NormalFormGame.from_outcomes(outcomes, players=players))
+
+
+@DEADLINE
+@given(payoff_arrays() | JUNK_VALUES)
+def test_zero_sum_constructor(arrays):
+    matrix = arrays[0] if isinstance(arrays, list) and arrays else arrays
+    check("zero_sum", lambda: ng.solve_zero_sum(ng.NormalFormGame.zero_sum(matrix)))
+
+
+@DEADLINE
+@given(st.lists(st.integers(-2, 6), max_size=6), st.lists(st.text(max_size=2), max_size=6),
+       st.lists(st.integers(-1, 2), max_size=6), JUNK_VALUES)
+def test_tree_arrays_constructor(parent, action, player, payoffs):
+    check("GameTree.from_arrays", lambda: ng.backward_induction(
+        ng.GameTree.from_arrays(("A", "B"), parent, action, player, payoffs)))
+
+
+@DEADLINE
+@given(st.tuples(NUMBERS, NUMBERS) | JUNK_VALUES, NUMBERS, NUMBERS)
+def test_deal_range_arguments(bounds, a, b):
+    check("deal_range", lambda: ng.deal_range(
+        {"U.S.": lambda x: x - a, "China": lambda x: b - x}, {"U.S.": 0, "China": 0}, bounds=bounds))
+
+
+@DEADLINE
+@given(st.dictionaries(st.text(max_size=2), st.lists(st.integers(-3, 3) | st.text(max_size=1), max_size=3),
+                       max_size=3), NUMBERS)
+def test_deal_space_arguments(issues, floor):
+    check("deal_space", lambda: ng.deal_space(
+        issues, {"A": lambda p: sum(v for v in p.values() if isinstance(v, int)), "B": lambda p: 1},
+        {"A": floor, "B": 0}))
+
+
+@DEADLINE
+@given(st.dictionaries(st.tuples(st.sampled_from(["t1", "t2", "x"]), st.sampled_from(["u", "z"])),
+                       NUMBERS | st.text(max_size=2) | st.sampled_from([Fraction(1, 2), 1, 0.5]), max_size=4),
+       payoff_arrays() | JUNK_VALUES)
+def test_bayesian_game_constructor(prior, table):
+    types = (("t1", "t2"), ("u",))
+    tables = {key: table for key in prior}
+    check("BayesianGame", lambda: ng.solve(ng.BayesianGame(
+        ("A", "B"), (("a", "b"), ("c", "d")), types, prior, tables).to_normal_form()))

@@ -90,8 +90,10 @@ def rubinstein(
         raise ParameterError("alternating offers has two players")
     if horizon is not None:
         return _finite(d1, d2, pie, players, p, (b1, b2), horizon)
-    if (d1 * (1 - p)) * (d2 * (1 - p)) == 1 and p == 0:
-        raise ParameterError("with no discounting and no breakdown risk (δ = 1) the infinite game has no unique split")
+    if (d1 * (1 - p)) * (d2 * (1 - p)) == 1:
+        raise ParameterError(
+            "with no discounting and no breakdown risk (δ = 1) the infinite game has no unique split"
+            + ("" if p == 0 else f"; a breakdown risk of {p!r} is lost in floating point: pass it as a Fraction"))
     w = tuple(_number(v, "outside option") for v in outside_options) if outside_options is not None else None
     v1, v2, binding = _stationary(d1, d2, pie, p, (b1, b2), w)
     method = "Rubinstein (1982)" + (" with breakdown risk" if p else "") + (" and outside options" if w else "")

@@ -24,9 +24,10 @@ no deal: U.S. needs pledge ≥ 200, China accepts pledge ≤ 50: gap 150
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -166,9 +167,11 @@ def deal_range(
         raise LabelError(f"payoffs are given for {sorted(payoffs)} but disagreement for {sorted(disagreement)}")
     if len(payoffs) < 2:
         raise LabelError("a deal needs at least two sides")
+    if isinstance(bounds, (str, bytes)) or not isinstance(bounds, Sequence) or len(bounds) != 2:
+        raise ParameterError(f"bounds must be (low, high), got {bounds!r}")
     lo, hi = bounds
-    if not lo < hi:
-        raise ParameterError(f"bounds must satisfy low < high, got {bounds!r}")
+    if not all(_finite_number(v) for v in bounds) or not lo < hi:
+        raise ParameterError(f"bounds must be finite numbers with low < high, got {bounds!r}")
     acceptable = {}
     exact = True
     for side, payoff in payoffs.items():
@@ -179,6 +182,15 @@ def deal_range(
             acceptable[side] = _numeric_set(payoff, disagreement[side], lo, hi, grid, side)
     intervals = _intersect_all(list(acceptable.values()))
     return DealRange(variable=variable, intervals=tuple(intervals), acceptable=acceptable, bounds=(lo, hi), exact=exact, unit=unit)
+
+
+def _finite_number(value: Any) -> bool:
+    if isinstance(value, bool) or not (isinstance(value, (int, float, Fraction, np.number)) or is_sympy(value)):
+        return False
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 def _numeric_set(payoff: Callable, d, lo, hi, grid, side) -> list[Interval]:

@@ -177,10 +177,11 @@ def nash_bargaining(problem: BargainingProblem, weights: Sequence[float] | None 
 def _nash_on_segment(a, b, d, w):
     """Maximiser of the weighted Nash product on the segment a→b (closed form)."""
     d1, d2 = b[0] - a[0], b[1] - a[1]
-    if d1 == 0 or d2 == 0:
-        return max((a, b), key=lambda p: _nash_log(p, d, w))
     w1, w2 = w
-    t = -(w1 * d1 * (a[1] - d[1]) + w2 * d2 * (a[0] - d[0])) / ((w1 + w2) * d1 * d2)
+    denominator = (w1 + w2) * d1 * d2
+    if denominator == 0:  # an axis-parallel segment, or one so short its product underflows
+        return max((a, b), key=lambda p: _nash_log(p, d, w))
+    t = -(w1 * d1 * (a[1] - d[1]) + w2 * d2 * (a[0] - d[0])) / denominator
     t = min(max(t, 0), 1)
     return (a[0] + t * d1, a[1] + t * d2)
 

@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+import math
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
 
@@ -67,6 +68,10 @@ class BayesianGame:
         unknown = [k for k in prior if tuple(k) not in set(profiles)]
         if unknown:
             raise LabelError(f"the prior names type profiles that do not exist: {unknown[:3]}")
+        for key, p in prior.items():
+            if isinstance(p, bool) or not isinstance(p, (int, float, Fraction)) or (
+                    isinstance(p, float) and math.isnan(p)) or not 0 <= p <= 1:
+                raise GameError(f"the prior probability of {key} must be a number in [0, 1], got {p!r}")
         exact = all(isinstance(p, (int, Fraction)) for p in prior.values())
         self.prior = {t: (to_fraction(prior.get(t, 0)) if exact else float(prior.get(t, 0))) for t in profiles}
         if any(p < 0 for p in self.prior.values()):
@@ -80,7 +85,10 @@ class BayesianGame:
                 continue
             if t not in payoffs:
                 raise LabelError(f"no payoffs for the type profile {t}")
-            self.tables[t] = NormalFormGame(list(payoffs[t]), players=self.players, strategies=self.actions)
+            table = payoffs[t]
+            if isinstance(table, (str, bytes)) or not isinstance(table, (Sequence, np.ndarray)):
+                raise ShapeError(f"the payoffs for {t} must be one array per player, got {table!r}")
+            self.tables[t] = NormalFormGame(list(table), players=self.players, strategies=self.actions)
 
     def to_normal_form(self) -> NormalFormGame:
         """The Harsanyi transformation: strategies are type-contingent plans."""

@@ -170,6 +170,8 @@ class NormalFormGame:
         """
         players = _check_player_labels(players, None)
         count = len(players)
+        if not isinstance(outcomes, Mapping):
+            raise ShapeError(f"outcomes must be a mapping {{profile: payoffs}}, got {type(outcomes).__name__}")
         if not outcomes:
             raise ShapeError("the outcome table is empty")
         for profile, values in outcomes.items():
@@ -178,7 +180,7 @@ class NormalFormGame:
                     f"outcome key {profile!r} must be a tuple of {count} strategy labels, "
                     f"one for each of {', '.join(players)}"
                 )
-            if isinstance(values, (str, bytes)) or len(values) != count:
+            if isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or len(values) != count:
                 raise ShapeError(
                     f"outcome {profile!r} needs {count} payoffs (one for each of "
                     f"{', '.join(players)}), got {values!r}"

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError, LabelError, PayoffValueError, ShapeError
+from .arithmetic import MAX_PAYOFF
 from .tree import CHANCE, DECISION, ROOT, TERMINAL, CompiledTree
 
 __all__ = ["build_from_arrays", "fill_graph"]
@@ -36,8 +37,8 @@ def _build(cls, players, parent, action, player, payoffs, probability, node_ids,
     parent = _int_array(parent, "parent")
     n = parent.size
     player = _int_array(player, "player")
-    payoffs = np.asarray(payoffs, dtype=float)
-    if player.shape != (n,) or len(action) != n:
+    payoffs = _float_array(payoffs)
+    if player.shape != (n,) or not hasattr(action, "__len__") or len(action) != n:
         raise ShapeError(f"parent, action and player must all have {n} entries")
     if payoffs.shape != (n, len(tree.players)):
         raise ShapeError(f"payoffs must have shape ({n}, {len(tree.players)}), got {payoffs.shape}")
@@ -93,8 +94,22 @@ def _build(cls, players, parent, action, player, payoffs, probability, node_ids,
     return tree
 
 
+def _float_array(values: Any) -> np.ndarray:
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        raise PayoffValueError("payoffs must be a two-dimensional array of numbers") from None
+    large = np.abs(array[np.isfinite(array)]) > MAX_PAYOFF
+    if large.any():
+        raise PayoffValueError(f"a payoff is beyond the limit ±{MAX_PAYOFF:g}")
+    return array
+
+
 def _int_array(values: Any, name: str) -> np.ndarray:
-    array = np.asarray(values)
+    try:
+        array = np.asarray(values)
+    except (TypeError, ValueError, OverflowError):
+        array = np.empty(0, dtype=object)
     if array.ndim != 1 or array.dtype.kind not in "iu":
         raise ShapeError(f"{name} must be a one-dimensional integer array")
     return array.astype(np.int64)
