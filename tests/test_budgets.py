@@ -68,7 +68,7 @@ def test_sweep_timeout_keeps_the_rows_done():
     grid = {"backdown_cost": list(np.linspace(0, 60, 2000))}
     table = ng.sweep("tariff_standoff", grid=grid, progress=False, timeout=0.05)
     assert not table.complete and 0 < len(table) < 2000
-    assert "timeout" in table.message and f"of 2000 points" in table.message
+    assert "timeout" in table.message and "of 2000 points" in table.message
 
 
 def test_ctrl_c_stops_a_sweep_and_keeps_the_rows(tmp_path):
