@@ -12,6 +12,23 @@ package computes.
 values, checking each against its range, and returns a
 :class:`ScenarioInstance` whose :meth:`~ScenarioInstance.report` solves every
 form the scenario has.
+
+Examples
+--------
+>>> import negotiation as ng
+>>> pledges = ng.get_scenario("purchase_pledges")
+>>> cap = pledges.parameter("supply_cap")
+>>> cap.default, cap.unit, (cap.low, cap.high)
+(50, '$B/yr', (10, 200))
+>>> report = pledges.bind(supply_cap=120).report()
+>>> list(report.sections)
+['deal', 'threshold']
+>>> print(report.sections["deal"])
+deal range for pledge: 100B to 200B (U.S.: ≥ 100B; China: ≤ 200B)
+>>> pledges.bind(supply_cap=500)
+Traceback (most recent call last):
+...
+negotiation.errors.ParameterError: parameter supply_cap = 500 is outside its plausible range 10..200 $B/yr
 """
 
 from __future__ import annotations

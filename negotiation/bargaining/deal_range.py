@@ -162,6 +162,19 @@ def deal_range(
         Grid points used to find where a numeric payoff crosses its
         disagreement value; crossings closer together than one grid step may
         be missed (sympy expressions are solved exactly instead).
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> zone = ng.deal_range({"U.S.": lambda p: p - 40, "China": lambda p: 200 - p},
+    ...                      {"U.S.": 0, "China": 0}, bounds=(0, 300), variable="pledge", unit="B")
+    >>> print(zone)
+    deal range for pledge: 40B to 200B (U.S.: ≥ 40B; China: ≤ 200B)
+    >>> import sympy
+    >>> p = sympy.Symbol("pledge")
+    >>> print(ng.deal_range({"U.S.": p - 250, "China": 200 - p}, {"U.S.": 0, "China": 0}, bounds=(0, 300),
+    ...                     variable="pledge", unit="B"))
+    no deal: U.S. needs pledge ≥ 250B, China accepts pledge ≤ 200B: gap 50B
     """
     if set(payoffs) != set(disagreement):
         raise LabelError(f"payoffs are given for {sorted(payoffs)} but disagreement for {sorted(disagreement)}")

@@ -54,6 +54,20 @@ def backward_induction(tree: GameTree, limit: int = 1000, tol: float | None = No
     tol : float, optional
         Payoff differences up to ``tol`` × the payoff scale count as ties for
         float trees (default 1e-9). Exact trees compare exactly.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> threat = ng.GameTree.from_nested(("U.S.", "China"), ng.decision("U.S.", {
+    ...     "Threaten": ng.decision("China", {"Concede": ng.outcome(2, -1),
+    ...                                       "Refuse": ng.decision("U.S.", {"Impose": ng.outcome(-2, -2),
+    ...                                                                      "Back down": ng.outcome(-1, 0)})}),
+    ...     "Stay quiet": ng.outcome(0, 0)}))
+    >>> result = ng.backward_induction(threat)
+    >>> result[0].describe()
+    'path: Stay quiet; payoffs 0, 0'
+    >>> result[0].choices["Threaten/Refuse"]
+    'Back down'
     """
     tree.check()
     tree.require_numeric("backward induction")

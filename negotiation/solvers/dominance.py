@@ -143,6 +143,16 @@ def iterated_elimination(
     tol : float, optional
         Margin that counts as "better", relative to the payoff scale, for float
         games (default 1e-9). Exact games compare exactly.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> from negotiation import examples
+    >>> result = ng.iterated_elimination(examples.prisoners_dilemma())
+    >>> result.surviving
+    (('Defect',), ('Defect',))
+    >>> print(result.steps[0])
+    round 1: Row eliminates Cooperate, strictly dominated by Defect
     """
     game.require_numeric("iterated_elimination")
     exact = game.is_exact and tol is None

@@ -64,6 +64,13 @@ def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> Equilibri
     -------
     EquilibriumSet
         ``complete`` is True: every pure equilibrium is listed.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> from negotiation import examples
+    >>> [eq.support for eq in ng.pure_equilibria(examples.chicken())]
+    [(('Swerve',), ('Straight',)), (('Straight',), ('Swerve',))]
     """
     mask = pure_equilibrium_mask(game, tol)
     exact = game.kind == EXACT

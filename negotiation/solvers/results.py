@@ -4,6 +4,23 @@ Every equilibrium solver returns an :class:`EquilibriumSet`: an iterable,
 sized collection of verified :class:`Equilibrium` objects that also records
 the method, its options, whether the enumeration is complete, and whether the
 game was degenerate (with the connected components of equilibria).
+
+Examples
+--------
+>>> import negotiation as ng
+>>> from negotiation import examples
+>>> result = ng.all_equilibria(examples.battle_of_the_sexes(), exact=True)
+>>> len(result), result.complete, result.degenerate, result.method
+(3, True, False, 'vertex enumeration')
+>>> mixed = result[1]
+>>> mixed.support
+(('Opera', 'Football'), ('Opera', 'Football'))
+>>> mixed.strategy_of("Column")
+{'Opera': Fraction(1, 3), 'Football': Fraction(2, 3)}
+>>> mixed.payoffs, mixed.regret
+((Fraction(2, 3), Fraction(2, 3)), Fraction(0, 1))
+>>> result.to_dict()["equilibria"][1]["profile"]["Row"]
+{'Opera': '2/3', 'Football': '1/3'}
 """
 
 from __future__ import annotations

@@ -32,7 +32,18 @@ ENUMERATION_LIMIT = 15  # below all_equilibria's own max_size
 
 
 def solve(game: NormalFormGame, exact: bool = False) -> EquilibriumSet:
-    """Equilibria of ``game`` by the most suitable method; ``result.message`` says why."""
+    """Equilibria of ``game`` by the most suitable method; ``result.message`` says why.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> from negotiation import examples
+    >>> result = ng.solve(examples.prisoners_dilemma())
+    >>> [eq.support for eq in result]
+    [(('Defect',), ('Defect',))]
+    >>> result.message
+    'small game (at most 15 strategies each): all extreme equilibria'
+    """
     game.require_numeric("solve")
     if game.num_players != 2:
         result = pure_equilibria(game)

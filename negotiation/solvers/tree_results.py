@@ -1,4 +1,27 @@
-"""Result types of the game-tree solvers: subgame-perfect equilibria and threat reports."""
+"""Result types of the game-tree solvers: subgame-perfect equilibria and threat reports.
+
+Examples
+--------
+>>> import negotiation as ng
+>>> entry = ng.GameTree(("Entrant", "Incumbent"))
+>>> for node, player in (("", "Entrant"), ("Enter", "Incumbent")):
+...     _ = entry.add_decision(node, player)
+>>> for node, payoffs in (("Enter/Fight", (-1, -1)), ("Enter/Accommodate", (1, 1)), ("Stay out", (0, 2))):
+...     _ = entry.add_terminal(node, payoffs)
+...     parent, _, action = node.rpartition("/")
+...     entry.add_move(parent, node, action)
+>>> entry.add_move("", "Enter", "Enter")
+>>> spe = ng.backward_induction(entry)[0]
+>>> spe.choices
+{'': 'Enter', 'Enter': 'Accommodate'}
+>>> spe.describe()
+'path: Enter → Accommodate; payoffs 1, 1'
+>>> report = ng.credible_threats(entry, {"": "Stay out", "Enter": "Fight"})
+>>> [threat.credible for threat in report.threats]
+[False]
+>>> print(report)
+Incumbent at Enter: threatens Fight (payoff -1), would rather Accommodate (payoff 1): NOT credible
+"""
 
 from __future__ import annotations
 
