@@ -199,15 +199,18 @@ def _solve_scenarios(names, args) -> int:
 
 
 def _overrides(settings) -> dict:
+    return {name: _number(text, name) for name, text in _settings(settings, "NAME=VALUE")}
+
+
+def _settings(settings, form: str):
+    """``(name, text)`` for each ``--set NAME=...`` given, refusing any without a name or a value."""
     from .errors import ParameterError
 
-    values = {}
     for item in settings:
         name, _, text = item.partition("=")
-        if not name or not text:
-            raise ParameterError(f"--set needs NAME=VALUE, got {item!r}")
-        values[name.strip()] = _number(text, name)
-    return values
+        if not name.strip() or not text:
+            raise ParameterError(f"--set needs {form}, got {item!r}")
+        yield name.strip(), text
 
 
 def _number(text: str, name: str):
@@ -274,15 +277,8 @@ def _compare(args) -> int:
 
 
 def _value_lists(settings) -> dict:
-    from .errors import ParameterError
-
-    grid = {}
-    for item in settings:
-        name, _, text = item.partition("=")
-        if not name or not text:
-            raise ParameterError(f"--set needs NAME=V1,V2,..., got {item!r}")
-        grid[name.strip()] = [_number(t, name) for t in text.split(",") if t.strip()]
-    return grid
+    return {name: [_number(t, name) for t in text.split(",") if t.strip()]
+            for name, text in _settings(settings, "NAME=V1,V2,...")}
 
 
 def _show(args) -> int:

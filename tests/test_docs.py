@@ -54,21 +54,19 @@ CONSOLE = re.compile(r"```console\n(.*?)```", re.S)
                          ids=lambda p: str(p.relative_to(ROOT)))
 def test_console_commands_run(page, tmp_path):
     """Every `$ command` in a console block runs, in order, page by page, and succeeds."""
-    import os
     import shlex
-    import shutil
     import subprocess
     import sys
+
+    from tests.tools import require_tool
 
     for block in CONSOLE.findall(page.read_text(encoding="utf-8")):
         for line in block.splitlines():
             if not line.startswith("$ "):
                 continue
             command = line[2:]
-            if command.startswith("pdflatex") and shutil.which("pdflatex") is None:
-                if os.environ.get("NEGOTIATION_REQUIRE_TOOLS"):
-                    pytest.fail("pdflatex is required here but not installed")
-                continue
+            if command.startswith("pdflatex"):
+                require_tool("pdflatex")
             if command.startswith("negotiation "):
                 command = f"{shlex.quote(sys.executable)} -m negotiation.cli {command[len('negotiation '):]}"
             if command.startswith("pdflatex"):

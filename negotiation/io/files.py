@@ -6,7 +6,7 @@ import os
 
 from ..errors import FileFormatError
 
-__all__ = ["read_text"]
+__all__ = ["read_text", "check_text"]
 
 
 def read_text(path: str | os.PathLike, max_bytes: int) -> str:
@@ -26,3 +26,11 @@ def read_text(path: str | os.PathLike, max_bytes: int) -> str:
         raise FileFormatError("the file is not UTF-8 text", source=name) from None
     except OSError as exc:
         raise FileFormatError(f"cannot read the file ({exc.strerror})", source=name) from None
+
+
+def check_text(text, source: str, max_bytes: int) -> None:
+    """Refuse what is not text, or is longer than ``max_bytes`` characters, before any parsing."""
+    if not isinstance(text, str):
+        raise FileFormatError(f"expected text, got {type(text).__name__}", source=source)
+    if len(text) > max_bytes:
+        raise FileFormatError(f"the text has {len(text)} characters; the limit is {max_bytes}", source=source)

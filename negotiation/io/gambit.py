@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import FileFormatError, NegotiationError, UnsupportedGameError
-from .files import read_text
+from .files import check_text, read_text
 
 __all__ = ["load", "loads", "dump", "dumps", "MAX_BYTES", "MAX_CELLS"]
 
@@ -65,10 +65,7 @@ def load(path: str | os.PathLike):
 
 def loads(text: str, source: str = "<string>"):
     """Read Gambit text: ``NFG ...`` gives a NormalFormGame, ``EFG ...`` a GameTree."""
-    if not isinstance(text, str):
-        raise FileFormatError(f"expected text, got {type(text).__name__}", source=source)
-    if len(text) > MAX_BYTES:
-        raise FileFormatError(f"the text has {len(text)} characters; the limit is {MAX_BYTES}", source=source)
+    check_text(text, source, MAX_BYTES)
     tokens = _Tokens(text, source)
     head = tokens.next("NFG or EFG")
     if head == "NFG":

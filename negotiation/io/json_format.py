@@ -46,7 +46,7 @@ from typing import Any
 
 from ..errors import FileFormatError, NegotiationError
 from ..games.normal_form import NormalFormGame
-from .files import read_text
+from .files import check_text, read_text
 from .locations import json_lines, line_of, path_of, rejected_line
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "loads", "load", "dumps", "dump"]
@@ -67,8 +67,7 @@ def load(path: str | os.PathLike) -> NormalFormGame:
 
 def loads(text: str, source: str = "<string>") -> NormalFormGame:
     """Read a game from JSON text."""
-    if len(text) > MAX_BYTES:
-        raise FileFormatError(f"the text has {len(text)} characters; the limit is {MAX_BYTES}", source=source)
+    check_text(text, source, MAX_BYTES)
     lines = json_lines(text, source, MAX_NESTING)
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)

@@ -68,7 +68,7 @@ from typing import Any, Callable
 
 from ..errors import ExpressionError, FileFormatError, NegotiationError
 from .expressions import Expression, parse
-from .files import read_text
+from .files import check_text, read_text
 from .locations import json_lines, line_of, rejected_line, toml_lines
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "load", "loads", "is_scenario_file", "EXAMPLE"]
@@ -94,10 +94,7 @@ def load(path: str | os.PathLike):
 
 def loads(text: str, source: str = "<string>"):
     """Read scenario text: JSON when it starts with ``{``, TOML otherwise."""
-    if not isinstance(text, str):
-        raise FileFormatError(f"expected text, got {type(text).__name__}", source=source)
-    if len(text) > MAX_BYTES:
-        raise FileFormatError(f"the text has {len(text)} characters; the limit is {MAX_BYTES}", source=source)
+    check_text(text, source, MAX_BYTES)
     is_json = text.lstrip().startswith("{") or source.endswith(".json")
     lines = json_lines(text, source, MAX_NESTING) if is_json else toml_lines(text, source, MAX_NESTING)
     data = _parse_json(text, source) if is_json else _parse_toml(text, source)

@@ -1,21 +1,15 @@
 """The HTML report, opened in a real headless Chromium (Debian's, installed by .ci/run)."""
 
-import os
-import shutil
-
 import pytest
 
 import negotiation as ng
 from negotiation.cli import main
 from negotiation.render.report import comparison, html_report
+from tests.tools import require_tool
 
 
 def _browser():
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if chromium is None or driver is None:
-        if os.environ.get("NEGOTIATION_REQUIRE_TOOLS"):
-            pytest.fail("chromium and chromedriver are required here but not installed")
-        pytest.skip("chromium is not installed; .ci/run installs it")
+    chromium, driver = require_tool("chromium", "chromedriver")
     webdriver = pytest.importorskip("selenium.webdriver")
     options = webdriver.ChromeOptions()
     options.binary_location = chromium

@@ -1,7 +1,5 @@
 """Text, Markdown and LaTeX renderers; LaTeX compiled by a real pdflatex."""
 
-import os
-import shutil
 import subprocess
 
 import numpy as np
@@ -20,6 +18,7 @@ from negotiation.render.marks import (
 )
 from tests import trees
 from tests.strategies import games
+from tests.tools import require_tool
 
 TREES = [trees.entry_deterrence, trees.centipede, trees.ultimatum, trees.selten_horse, trees.chance_tree]
 
@@ -91,19 +90,11 @@ def test_every_scenario_renders_in_every_format(name):
     assert render(report, "latex").rstrip().endswith(r"\end{document}")
 
 
-def _pdflatex():
-    found = shutil.which("pdflatex")
-    if found is None and os.environ.get("NEGOTIATION_REQUIRE_TOOLS"):
-        pytest.fail("pdflatex is required here (NEGOTIATION_REQUIRE_TOOLS is set) but not installed")
-    if found is None:
-        pytest.skip("pdflatex is not installed; .ci/run installs it")
-    return found
-
-
 def _compile(tmp_path, text, name="doc"):
     source = tmp_path / f"{name}.tex"
     source.write_text(text, encoding="utf-8")
-    run = subprocess.run([_pdflatex(), "-interaction=nonstopmode", "-halt-on-error", source.name],
+    (pdflatex,) = require_tool("pdflatex")
+    run = subprocess.run([pdflatex, "-interaction=nonstopmode", "-halt-on-error", source.name],
                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout[-2000:]
     pdf = tmp_path / f"{name}.pdf"
