@@ -31,9 +31,39 @@ def test_unknown_scenario_lists_the_catalogue():
 def test_user_file_by_path(tmp_path):
     path = tmp_path / "my_scenario.py"
     path.write_text(PLUGIN)
-    instance = ng.load_scenario(str(path), stake=2)
+    with pytest.raises(errors.ParameterError, match="runs its code.*--trust-python"):
+        ng.load_scenario(str(path), stake=2)
+    instance = ng.load_scenario(path, trust_python=True, stake=2)
     assert instance.values["stake"] == 2
     assert dict(instance.answers())["How many equilibria?"] == "3"
+
+
+def test_only_named_python_sources_run(tmp_path):
+    """Compiled, extension-less and package paths are never imported, trusted or not."""
+    import py_compile
+
+    marker = tmp_path / "ran"
+    source = tmp_path / "evil.py"
+    source.write_text(f"open({str(marker)!r}, 'w').close()\n")
+    compiled = py_compile.compile(str(source), cfile=str(tmp_path / "evil.pyc"))
+    for path in (compiled, str(tmp_path / "evil"), str(tmp_path)):
+        with pytest.raises(errors.NegotiationError):
+            ng.get_scenario(path, trust_python=True)
+    with pytest.raises(errors.ParameterError, match="--trust-python"):
+        ng.get_scenario(source)
+    assert not marker.exists()
+
+
+def test_python_syntax_error_is_a_clear_error(tmp_path):
+    path = tmp_path / "broken.py"
+    path.write_text("SCENARIO = (\n")
+    with pytest.raises(errors.ParameterError, match="not valid Python at line"):
+        ng.get_scenario(path, trust_python=True)
+
+
+def test_scenario_names_of_the_wrong_type():
+    with pytest.raises(errors.ParameterError, match="text or a path"):
+        ng.get_scenario(42)
 
 
 def test_entry_point_plugin(tmp_path, monkeypatch):

@@ -33,10 +33,9 @@ def test_cli_reference_matches_the_parser(monkeypatch):
 
 
 def test_quotes_in_the_scenario_pages_are_verbatim_from_the_seeds():
-    import os
+    from tests.tools import seeds_dir
 
-    seeds = pathlib.Path(os.environ.get("NEGOTIATION_SEEDS", ROOT.parent / "shared" / "seeds"))
-    assert seeds.is_dir(), f"the seed articles are expected at {seeds}"
+    seeds = seeds_dir()
     quote = re.compile(r"^> (?!—)(.+)\n>\n> — .*?`([^`]+\.txt)`", re.M)
     checked = 0
     for page in sorted((ROOT / "docs" / "explanation" / "scenarios").glob("*.md")):

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import math
 from concurrent.futures import Executor
@@ -69,11 +70,15 @@ class SweepResult(_format.Displays):
         return [row.get(name) for row in self.rows]
 
     def to_csv(self, path) -> None:
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=self.names)
-            writer.writeheader()
-            for row in self.rows:
-                writer.writerow({k: _format.plain(v) for k, v in row.items()})
+        """Write the table as CSV, atomically (a temporary file, then a rename)."""
+        from .._writing import write_text
+
+        buffer = io.StringIO(newline="")
+        writer = csv.DictWriter(buffer, fieldnames=self.names)
+        writer.writeheader()
+        for row in self.rows:
+            writer.writerow({k: _format.plain(v) for k, v in row.items()})
+        write_text(path, buffer.getvalue())
 
     def to_pandas(self):
         import pandas as pd

@@ -133,6 +133,9 @@ def to_payoff_array(
         array = np.array(data, dtype=object)
     except ValueError as exc:  # ragged nesting
         raise PayoffValueError(f"{where}: rows have different lengths ({exc})") from None
+    plain = _plain_numbers(array, locate)
+    if plain is not None:
+        return plain
     kinds = set()
     for index, value in np.ndenumerate(array):
         if isinstance(value, (list, tuple, np.ndarray)):
@@ -143,6 +146,23 @@ def to_payoff_array(
     if EXACT in kinds and FLOAT not in kinds:
         return map_array(array, to_fraction), EXACT
     return np.asarray(array.astype(float), dtype=float), FLOAT if FLOAT in kinds else INTEGER
+
+
+def _plain_numbers(array: np.ndarray, locate: Callable[[tuple], str]) -> tuple[np.ndarray, str] | None:
+    """The fast path for arrays of Python ints and floats only (no bools, no nesting): checked in bulk.
+
+    A million-cell game read from a file takes a fraction of a second this way,
+    instead of a Python call per cell; anything unusual takes the careful path.
+    """
+    types = set(map(type, array.ravel().tolist())) if array.ndim else {type(array.item())}
+    if not types or not types <= {int, float}:
+        return None
+    try:
+        values = array.astype(float)
+    except OverflowError:  # an int beyond float range: the careful path names the cell
+        return None
+    _check_finite(values, locate)
+    return values, INTEGER if types == {int} else FLOAT
 
 
 def to_exact(array: np.ndarray) -> np.ndarray:

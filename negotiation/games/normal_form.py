@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+import math
 from fractions import Fraction
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -192,6 +193,11 @@ class NormalFormGame:
         strategies = tuple(tuple(s) for s in strategies)
         index = [{label: k for k, label in enumerate(labels)} for labels in strategies]
         shape = tuple(len(labels) for labels in strategies)
+        if math.prod(shape) > len(outcomes):
+            # Found before allocating (at most len(outcomes) + 1 steps): a short table with
+            # long strategy lists must not ask for gigabytes.
+            missing = next(p for p in itertools.product(*strategies) if p not in outcomes)
+            raise ShapeError(f"the outcome table has no payoffs for the profile {missing!r}")
         arrays = [np.empty(shape, dtype=object) for _ in range(count)]
         filled = np.zeros(shape, dtype=bool)
         for profile, values in outcomes.items():

@@ -15,9 +15,15 @@ Grammar (lowest precedence first)::
     power      := atom [("^" | "**") unary]
     atom       := number | name | ("min" | "max") "(" comparison ("," comparison)* ")" | "(" comparison ")"
 
-Numbers are exact: ``0.3`` is the fraction 3/10, so a file whose parameters
-are integers or fractions gives an exact game. A comparison is 1 when true and
-0 when false.
+Numbers are exact: ``0.3`` is the fraction 3/10 and ``2/5`` is the fraction
+2/5, so a file whose parameters are integers or fractions gives an exact game.
+A comparison is 1 when true and 0 when false.
+
+Costs are bounded before they are paid: a literal beyond 10^±400 is refused
+before it is expanded (``1e999999999``); an exact power is refused when its
+result would pass 4096 bits; a fractional power is a float; every exact
+intermediate value stays under 4096 bits. Sums and products are flat, so no
+recursion follows the length of the input, only its nesting (at most 40).
 
 Examples
 --------
@@ -51,6 +57,8 @@ MAX_LENGTH = 2000  # characters in one expression
 MAX_DEPTH = 40  # nesting of parentheses and operators
 MAX_EXPONENT = 1000  # |n| in x^n, so that 10^10^10 cannot run for hours
 MAX_MAGNITUDE = 1e300
+MAX_DECIMAL_DIGITS = 400  # a literal's size: 10^±400 at most, checked before it is built
+MAX_BITS = 4096  # numerator and denominator of any exact intermediate value (about 10^1233)
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)"
@@ -177,20 +185,21 @@ class _Parser:
             left = ("cmp", operator, left, self.sum(depth))
         return left
 
+    # Sums and products are flat lists of terms, not left-nested pairs: a sum of
+    # a thousand terms is one node, and nothing recurses as deep as the input is long.
     def sum(self, depth: int) -> tuple:
-        left = self.product(depth)
+        terms = [("+", self.product(depth))]
         while self.peek() in ("+", "-"):
             operator = self.take()[1]
-            left = (operator, left, self.product(depth))
-        return left
+            terms.append((operator, self.product(depth)))
+        return terms[0][1] if len(terms) == 1 else ("sum", tuple(terms))
 
     def product(self, depth: int) -> tuple:
-        left = self.unary(depth)
+        factors = [("*", self.unary(depth))]
         while self.peek() in ("*", "/", "×", "÷"):
             symbol = self.take()[1]
-            operator = {"×": "*", "÷": "/"}.get(symbol, symbol)
-            left = (operator, left, self.unary(depth))
-        return left
+            factors.append(({"×": "*", "÷": "/"}.get(symbol, symbol), self.unary(depth)))
+        return factors[0][1] if len(factors) == 1 else ("product", tuple(factors))
 
     def unary(self, depth: int) -> tuple:
         if self.peek() in ("-", "+"):
@@ -237,21 +246,46 @@ class _Parser:
         self.take()
 
 
+_LITERAL = re.compile(r"(?P<digits>\d*)(?:\.(?P<decimals>\d*))?(?:[eE](?P<exponent>[+-]?\d+))?")
+
+
 def _exact(text: str) -> Any:
-    value = Fraction(text)
-    return int(value) if value.denominator == 1 else value
+    """A literal as an exact number, its size checked before it is built (``1e999999999`` is refused)."""
+    match = _LITERAL.fullmatch(text)
+    digits, decimals = match.group("digits") or "", match.group("decimals") or ""
+    exponent_text = (match.group("exponent") or "0").lstrip("+-").lstrip("0") or "0"
+    if len(exponent_text) > 6:
+        raise ExpressionError(f"the number {_short(text)} is too large or too small to use")
+    exponent = int(match.group("exponent") or 0)
+    significant = (digits + decimals).lstrip("0")
+    scale = exponent + len(digits.lstrip("0")) if digits.lstrip("0") else exponent - (len(decimals) - len(decimals.lstrip("0")))
+    if significant and abs(scale) > MAX_DECIMAL_DIGITS:
+        raise ExpressionError(f"the number {_short(text)} is beyond the usable 10^±{MAX_DECIMAL_DIGITS}")
+    if len(digits) + len(decimals) + abs(exponent) > 4 * MAX_DECIMAL_DIGITS:
+        raise ExpressionError(f"the number {_short(text)} has too many digits to use exactly")
+    return _normal(Fraction(text))
+
+
+def _normal(value: Any) -> Any:
+    """Whole fractions as ints, so that ``4/2`` prints as 2 and counts as an integer exponent."""
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return int(value.numerator)
+    return value
 
 
 def _names(tree: tuple):
-    if tree[0] == "name":
-        yield tree[1]
-    elif tree[0] == "call":
-        for argument in tree[2]:
-            yield from _names(argument)
-    elif tree[0] != "num":
-        for child in tree[1:]:
-            if isinstance(child, tuple):
-                yield from _names(child)
+    stack = [tree]
+    while stack:  # iterative: no recursion follows the input
+        node = stack.pop()
+        kind = node[0]
+        if kind == "name":
+            yield node[1]
+        elif kind == "call":
+            stack.extend(node[2])
+        elif kind in ("sum", "product"):
+            stack.extend(child for _, child in node[1])
+        elif kind != "num":
+            stack.extend(child for child in node[1:] if isinstance(child, tuple))
 
 
 def _evaluate(tree: tuple, values: Mapping[str, Any], text: str, sympy_mode: bool = False) -> Any:
@@ -276,16 +310,41 @@ def _evaluate(tree: tuple, values: Mapping[str, Any], text: str, sympy_mode: boo
 
             return sympy.Piecewise((1, _COMPARE[tree[1]](left, right)), (0, True))
         return 1 if _COMPARE[tree[1]](left, right) else 0
+    if kind in ("sum", "product"):
+        result = None
+        for operator, child in tree[1]:
+            value = _evaluate(child, values, text, sympy_mode)
+            result = value if result is None and operator in "+*" else _apply(operator, result, value, text)
+        return result
     left, right = (_evaluate(t, values, text, sympy_mode) for t in tree[1:])
-    if kind == "+":
-        return left + right
-    if kind == "-":
-        return left - right
-    if kind == "*":
-        return left * right
-    if kind == "/":
-        return left / right
     return _power(left, right, text, sympy_mode)
+
+
+def _apply(operator: str, left: Any, right: Any, text: str) -> Any:
+    if operator == "+":
+        result = left + right
+    elif operator == "-":
+        result = (0 if left is None else left) - right
+    elif operator == "*":
+        result = left * right
+    elif _rational(left) and _rational(right):
+        result = Fraction(left) / Fraction(right)  # 2/5 is exactly 2/5, not 0.4
+    else:
+        result = left / right
+    return _bounded(_normal(result), text)
+
+
+def _rational(value: Any) -> bool:
+    return isinstance(value, (int, Fraction)) and not isinstance(value, bool)
+
+
+def _bounded(value: Any, text: str) -> Any:
+    """Refuse exact numbers whose numerator or denominator outgrow ``MAX_BITS``, so each step stays cheap."""
+    if _rational(value):
+        exact = Fraction(value)
+        if max(exact.numerator.bit_length(), exact.denominator.bit_length()) > MAX_BITS:
+            raise ExpressionError(f"{_short(text)} gives a number too large to use exactly")
+    return value
 
 
 def _power(base: Any, exponent: Any, text: str, sympy_mode: bool) -> Any:
@@ -296,13 +355,14 @@ def _power(base: Any, exponent: Any, text: str, sympy_mode: bool) -> Any:
             too_big = True
         if too_big:
             raise ExpressionError(f"{_short(text)}: exponents are limited to ±{MAX_EXPONENT}")
-        if isinstance(base, (int, Fraction)) and isinstance(exponent, int) and base != 0:
+        exponent = _normal(exponent)
+        if isinstance(exponent, Fraction):
+            exponent = float(exponent)  # a root: not exact, and never an exact power of unbounded size
+        if _rational(base) and isinstance(exponent, int) and base != 0:
             exact = Fraction(base)
             bits = max(exact.numerator.bit_length(), exact.denominator.bit_length())
-            if bits * abs(exponent) > 4 * 1024:  # beyond about 10^1200: no payoff is this large
+            if bits * abs(exponent) > MAX_BITS:  # refused before it is computed
                 raise ExpressionError(f"{_short(text)} gives a number too large to use")
-        if isinstance(exponent, Fraction) and exponent.denominator != 1:
-            exponent = float(exponent)  # a root: not exact
         if base == 0 and exponent < 0:
             raise ZeroDivisionError
         if isinstance(base, (int, Fraction)) and not isinstance(exponent, (int, Fraction)) and base < 0:

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import FileFormatError, NegotiationError, UnsupportedGameError
+from .._writing import write_text
 from .files import check_text, read_text
 
 __all__ = ["load", "loads", "dump", "dumps", "MAX_BYTES", "MAX_CELLS"]
@@ -93,9 +94,7 @@ def dumps(game, outcomes: bool = False) -> str:
 
 def dump(game, path: str | os.PathLike, outcomes: bool = False) -> None:
     """Write ``game`` to ``path`` (``.nfg`` for matrix games, ``.efg`` for trees)."""
-    text = dumps(game, outcomes=outcomes)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    write_text(path, dumps(game, outcomes=outcomes))
 
 
 # ---------------------------------------------------------------------- tokens

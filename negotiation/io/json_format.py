@@ -46,8 +46,9 @@ from typing import Any
 
 from ..errors import FileFormatError, NegotiationError
 from ..games.normal_form import NormalFormGame
+from .._writing import write_text
 from .files import check_text, read_text
-from .locations import json_lines, line_of, path_of, rejected_line
+from .locations import check_json_nesting, json_lines, line_of, path_of, rejected_line
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "loads", "load", "dumps", "dump"]
 
@@ -68,7 +69,7 @@ def load(path: str | os.PathLike) -> NormalFormGame:
 def loads(text: str, source: str = "<string>") -> NormalFormGame:
     """Read a game from JSON text."""
     check_text(text, source, MAX_BYTES)
-    lines = json_lines(text, source, MAX_NESTING)
+    check_json_nesting(text, source, MAX_NESTING)
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
@@ -80,6 +81,8 @@ def loads(text: str, source: str = "<string>") -> NormalFormGame:
     except FileFormatError as exc:
         if exc.line is not None:
             raise
+        # Lines are mapped only when there is an error to place: a large valid file skips the work.
+        lines = json_lines(text, source, MAX_NESTING)
         raise FileFormatError(exc.detail, source=source, line=_line_of_error(exc.detail, lines)) from None
 
 
@@ -161,6 +164,8 @@ def _outcome_table(outcomes: Any, count: int, source: str) -> dict:
 def _numbers(value: Any, where: str, source: str) -> Any:
     """Check nested lists of numbers; exact strings become Fractions."""
     if isinstance(value, list):
+        if all(type(v) in (int, float) for v in value):
+            return value  # the common row of plain numbers: nothing to convert, no per-cell names
         return [_numbers(v, f"{where}[{k}]", source) for k, v in enumerate(value)]
     if isinstance(value, bool) or value is None:
         raise FileFormatError(f"{where}: expected a number, got {json.dumps(value)}", source=source)
@@ -214,6 +219,4 @@ def _exact_strings(value: Any) -> Any:
 
 def dump(game: NormalFormGame, path: str | os.PathLike) -> None:
     """Write the game to a JSON file."""
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(dumps(game))
-        handle.write("\n")
+    write_text(path, dumps(game) + "\n")

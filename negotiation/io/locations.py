@@ -13,7 +13,7 @@ import re
 
 from ..errors import FileFormatError
 
-__all__ = ["toml_lines", "json_lines", "line_of", "path_of", "line_of_match", "rejected_line"]
+__all__ = ["toml_lines", "json_lines", "check_json_nesting", "line_of", "path_of", "line_of_match", "rejected_line"]
 
 
 def line_of(lines: dict, path: tuple) -> int | None:
@@ -104,6 +104,25 @@ def _bracket_depth(line: str, depth: int, in_string, source: str, number: int, m
 
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}\n]+")
+
+
+def check_json_nesting(text: str, source: str, max_nesting: int) -> None:
+    """Refuse brackets nested deeper than ``max_nesting`` before parsing, at the cost of a regex pass."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub('""', text).replace('""', ""))
+    depth, line = 0, 1
+    for ch in brackets:
+        if ch == "\n":
+            line += 1
+        elif ch in "[{":
+            depth += 1
+            if depth > max_nesting:
+                raise FileFormatError(f"brackets nest deeper than {max_nesting} levels", source=source, line=line)
+        else:
+            depth = max(depth - 1, 0)
 
 
 def json_lines(text: str, source: str, max_nesting: int) -> dict[tuple, int]:

@@ -68,7 +68,7 @@ from typing import Any, Callable
 
 from ..errors import ExpressionError, FileFormatError, NegotiationError
 from .expressions import Expression, parse
-from .files import check_text, read_text
+from .files import check_text, peek_text, read_text
 from .locations import json_lines, line_of, rejected_line, toml_lines
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "load", "loads", "is_scenario_file", "EXAMPLE"]
@@ -105,14 +105,8 @@ def is_scenario_file(path: str) -> bool:
     """Whether ``path`` names a scenario file (``.toml``, or ``.json`` declaring this format)."""
     if path.endswith(".toml"):
         return True
-    if not path.endswith(".json") or not os.path.isfile(path):
-        return False
-    try:
-        with open(path, encoding="utf-8") as handle:
-            head = handle.read(4096)
-    except (OSError, UnicodeDecodeError):
-        return False
-    return re.search(r'"format"\s*:\s*"negotiation/scenario"', head) is not None
+    head = peek_text(path, 4096) if path.endswith(".json") else None
+    return head is not None and re.search(r'"format"\s*:\s*"negotiation/scenario"', head) is not None
 
 
 # ---------------------------------------------------------------------- parsing

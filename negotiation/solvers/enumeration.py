@@ -134,8 +134,9 @@ def all_equilibria(
     degenerate = P.degenerate or Q.degenerate
     stopped = ""
     if exact:
+        # Exact labels decide: float polytopes see ties where payoffs differ by 1e-13.
         profiles, degenerate_exact, stopped = _exact_profiles(game, P, Q, pairs, deadline)
-        degenerate = bool(degenerate or degenerate_exact)
+        degenerate = bool(degenerate_exact)
     else:
         profiles = [
             (("P", int(i)), ("Q", int(j)), (_normalise(P.vertices[i]), _normalise(Q.vertices[j])))

@@ -7,7 +7,6 @@ checkers; every teaching answer is recomputed.
 """
 
 import datetime
-import os
 import pathlib
 import warnings
 
@@ -15,9 +14,9 @@ import pytest
 
 import negotiation as ng
 from negotiation import errors
+from tests.tools import seeds_dir
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SEEDS = pathlib.Path(os.environ.get("NEGOTIATION_SEEDS", ROOT.parent / "shared" / "seeds"))
 NAMES = ng.list_scenarios()
 
 
@@ -40,12 +39,17 @@ def test_metadata_and_sources(name):
     for p in s.parameters:
         assert p.unit and p.source and p.reason, p.name
         assert p.low <= p.default <= p.high, p.name
-    assert SEEDS.is_dir(), f"the seed articles are expected at {SEEDS}"
     for source in s.sources:
         assert source.date <= s.date, f"{source.quote[:40]}... is dated after the scenario"
         assert source.outlet and source.quote
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_quotes_are_verbatim_in_their_seed_articles(name):
+    seeds = seeds_dir()
+    for source in ng.get_scenario(name).sources:
         if source.seed:
-            text = (SEEDS / source.seed).read_text(encoding="utf-8", errors="replace")
+            text = (seeds / source.seed).read_text(encoding="utf-8", errors="replace")
             assert _norm(source.quote) in _norm(text), f"quote not found in {source.seed}: {source.quote[:60]}"
 
 
