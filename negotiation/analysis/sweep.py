@@ -40,7 +40,12 @@ from .. import _format
 from ..budget import Deadline
 from ..errors import ParameterError
 
-__all__ = ["SweepResult", "MonteCarloResult", "TornadoResult", "sweep", "monte_carlo", "tornado"]
+__all__ = ["SweepResult", "MonteCarloResult", "TornadoResult", "sweep", "monte_carlo", "tornado", "grid_points",
+           "MAX_POINTS"]
+
+#: Most points in one sweep: every row is kept in memory (about 1 kB each for a scenario's metrics).
+MAX_POINTS = 1_000_000
+_IN_FLIGHT = 8  # chunks submitted ahead to an executor
 
 _CHUNK = 64
 
@@ -209,32 +214,69 @@ def _evaluate_chunk(job):
     return out
 
 
-def _run(target, points: list[dict], metric, executor: Executor | None, progress: bool,
-         deadline: Deadline | None = None) -> SweepResult:
+def _run(target, points, metric, executor: Executor | None, progress: bool,
+         deadline: Deadline | None = None, total: int | None = None) -> SweepResult:
+    """Evaluate ``points`` (any iterable of dicts, consumed lazily) in chunks, until done or stopped."""
+    deadline = deadline or Deadline(None)
+    points = iter(points)
+    first = next(points, None)
+    if first is None:
+        return SweepResult(parameters=(), rows=())
     point, default_metric = _resolve(target)
     names = point.names()
-    if names is not None:
-        for values in points[:1]:
-            unknown = set(values) - names
-            if unknown:
-                raise ParameterError(f"unknown parameter(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}")
+    unknown = set(first) - names if names is not None else set()
+    if unknown:
+        raise ParameterError(f"unknown parameter(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}")
     metric = metric or default_metric
-    chunks = [points[k:k + _CHUNK] for k in range(0, len(points), _CHUNK)]
-    jobs = [(point, metric, chunk) for chunk in chunks]
-    mapped = executor.map(_evaluate_chunk, jobs) if executor is not None else map(_evaluate_chunk, jobs)
+    chunks = _chunks(itertools.chain([first], points))
+    jobs = ((point, metric, chunk) for chunk in chunks)
     rows = []
-    deadline = deadline or Deadline(None)
-    with _bar(len(points), progress) as bar, deadline.interruptible():
-        for chunk_rows in mapped:
+    with _bar(total or 0, progress) as bar, deadline.interruptible():
+        for chunk_rows in _mapped(executor, jobs, deadline):
             rows.extend(chunk_rows)
             bar.update(len(chunk_rows))
             if deadline.passed():
                 break
-    parameters = tuple(points[0]) if points else ()
+    parameters = tuple(first)
     if deadline.reason:
+        of = f" of {total}" if total else ""
         return SweepResult(parameters, tuple(rows), complete=False,
-                           message=f"{deadline.reason} after {len(rows)} of {len(points)} points")
+                           message=f"{deadline.reason} after {len(rows)}{of} points")
     return SweepResult(parameters=parameters, rows=tuple(rows))
+
+
+def _chunks(points):
+    while True:
+        chunk = list(itertools.islice(points, _CHUNK))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _mapped(executor: Executor | None, jobs, deadline: Deadline):
+    """Chunk results in order; with an executor, only a few chunks are in flight at once.
+
+    (``Executor.map`` would submit every chunk before the first result, so a
+    timeout could not stop the submitting, and a huge grid would sit in memory.)
+    """
+    if executor is None:
+        yield from map(_evaluate_chunk, jobs)
+        return
+    import collections
+
+    window = collections.deque()
+    try:
+        for job in jobs:
+            window.append(executor.submit(_evaluate_chunk, job))
+            if len(window) >= _IN_FLIGHT:
+                yield window.popleft().result()
+            if deadline.passed():
+                return
+        while window:
+            yield window.popleft().result()
+    finally:
+        for future in window:
+            future.cancel()
 
 
 class _NoBar:
@@ -282,26 +324,54 @@ def sweep(
 
     if isinstance(target, SymbolicDealRange):
         return _symbolic_sweep(target, grid, samples, ranges, seed)
+    deadline = Deadline(timeout)  # counts from the start: building the grid is part of the work
     if grid is not None:
-        if not grid:
-            raise ParameterError("the grid is empty")
-        names = list(grid)
-        points = [dict(zip(names, combo)) for combo in itertools.product(*(list(grid[n]) for n in names))]
+        total, points = grid_points(grid)
     elif samples is not None and ranges:
+        total = _check_count(samples, "samples")
         rng = np.random.default_rng(seed)
         draws = {n: rng.uniform(lo, hi, size=samples) for n, (lo, hi) in ranges.items()}
-        points = [{n: float(draws[n][k]) for n in ranges} for k in range(samples)]
+        points = ({n: float(draws[n][k]) for n in ranges} for k in range(samples))
     else:
         raise ParameterError("give a grid, or samples with ranges")
-    return _run(target, points, metric, executor, progress, Deadline(timeout))
+    return _run(target, points, metric, executor, progress, deadline, total)
+
+
+def grid_points(grid: Mapping[str, Sequence[Any]]) -> tuple[int, Any]:
+    """The number of points of a grid (checked against ``MAX_POINTS``) and a lazy iterator over them."""
+    if not isinstance(grid, Mapping) or not grid:
+        raise ParameterError("the grid is empty: give {parameter: values}")
+    names = list(grid)
+    values = []
+    for name in names:
+        try:
+            values.append(list(grid[name]))
+        except TypeError:
+            raise ParameterError(f"the grid values of {name} must be a list, got {type(grid[name]).__name__}") from None
+        if not values[-1]:
+            raise ParameterError(f"the grid has no values for {name}")
+    total = math.prod(len(v) for v in values)
+    _check_count(total, "grid points")
+    return total, (dict(zip(names, combo)) for combo in itertools.product(*values))
+
+
+def _check_count(count, what: str) -> int:
+    if isinstance(count, bool) or not isinstance(count, (int, np.integer)) or count < 1:
+        raise ParameterError(f"the number of {what} must be a positive whole number, got {str(count)[:40]}")
+    if count > MAX_POINTS:
+        raise ParameterError(f"{count} {what} is more than the limit of {MAX_POINTS}; sample instead, or split the "
+                             "sweep")
+    return int(count)
 
 
 def _symbolic_sweep(zone, grid, samples, ranges, seed) -> SweepResult:
     if grid is not None:
+        grid_points(grid)  # checks the size before the mesh is allocated
         names = list(grid)
         mesh = np.meshgrid(*(np.asarray(list(grid[n]), dtype=float) for n in names), indexing="ij")
         columns = {n: m.ravel() for n, m in zip(names, mesh)}
     elif samples is not None and ranges:
+        _check_count(samples, "samples")
         rng = np.random.default_rng(seed)
         names = list(ranges)
         columns = {n: rng.uniform(lo, hi, size=samples) for n, (lo, hi) in ranges.items()}
@@ -328,6 +398,7 @@ def monte_carlo(
 ) -> MonteCarloResult:
     """Outputs over random parameter draws; ``("uniform", lo, hi)``, ``("normal", mean, sd)``,
     ``("triangular", lo, mode, hi)``. Draws outside a scenario parameter's range are clipped to it."""
+    _check_count(draws, "draws")
     rng = np.random.default_rng(seed)
     point, _ = _resolve(target)
     limits = {}
@@ -347,8 +418,8 @@ def monte_carlo(
         if name in limits:
             values = np.clip(values, *limits[name])
         columns[name] = values
-    points = [{n: float(columns[n][k]) for n in columns} for k in range(draws)]
-    table = _run(target, points, metric, executor, progress)
+    points = ({n: float(columns[n][k]) for n in columns} for k in range(draws))
+    table = _run(target, points, metric, executor, progress, total=draws)
     # stopped early (Ctrl-C), the estimate rests on the draws done; ``table.message`` says so
     return MonteCarloResult(draws=len(table), seed=seed, table=table)
 

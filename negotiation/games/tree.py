@@ -236,9 +236,9 @@ class GameTree(_format.Displays):
             self.graph.add_node(child, kind=None)
         if not isinstance(action, str) or not action.strip():
             raise LabelError(f"moves from {_where(parent)} need a non-empty action label, got {action!r}")
-        for _, other, data in self.graph.out_edges(parent, data=True):
-            if data["action"] == action:
-                raise LabelError(f"{_where(parent)} has two moves labelled {action!r}")
+        labels = self._action_labels(parent)
+        if action in labels:
+            raise LabelError(f"{_where(parent)} has two moves labelled {action!r}")
         kind = self.graph.nodes[parent]["kind"]
         if kind == CHANCE:
             if probability is None:
@@ -247,7 +247,15 @@ class GameTree(_format.Displays):
         elif probability is not None:
             raise GameError(f"only chance moves carry probabilities ({_where(parent)}, {action!r})")
         self.graph.add_edge(parent, child, action=action, probability=probability)
+        labels.add(action)
         self._touch()
+
+    def _action_labels(self, parent: str) -> set:
+        """The labels of ``parent``'s moves, kept as a set so that a node with 20,000 moves is not quadratic."""
+        cache = self.__dict__.setdefault("_labels", {})
+        if parent not in cache:
+            cache[parent] = {data["action"] for _, _, data in self.graph.out_edges(parent, data=True)}
+        return cache[parent]
 
     def _new_node(self, node: str, **attributes: Any) -> None:
         if not isinstance(node, str):

@@ -502,8 +502,13 @@ def _infoset_names(state: _EfgState, shared: set, players: list[str]) -> dict:
     return names
 
 
+MAX_ID_LENGTH = 120  # beyond this, node ids restart from a serial: memory stays linear in a deep tree
+
+
 def _unique_id(tree, parent: str, action: str, used: set) -> str:
     base = action if parent == "" else f"{parent}/{action}"
+    if len(base) > MAX_ID_LENGTH:
+        base = f"node {len(tree.graph)}/{action[:MAX_ID_LENGTH // 2]}"
     candidate, k = base, 1
     while candidate in tree.graph or candidate in used:
         k += 1

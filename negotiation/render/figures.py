@@ -35,7 +35,36 @@ from ..errors import ParameterError, UnsupportedGameError
 from .layout import tree_layout
 from .marks import best_response_cells, chosen_moves
 
-__all__ = ["payoff_heatmap", "tree_figure", "deal_figure", "region_map", "scenario_figure", "figure_to_svg", "KINDS"]
+__all__ = ["payoff_heatmap", "tree_figure", "deal_figure", "region_map", "scenario_figure", "figure_to_svg", "KINDS",
+           "MAX_TREE_NODES", "MAX_HEATMAP_CELLS", "MAX_POINTS"]
+
+#: Beyond these sizes a figure is unreadable and slow to draw: the functions refuse, saying so.
+MAX_TREE_NODES = 400
+MAX_HEATMAP_CELLS = 900  # e.g. 30 × 30 strategies
+MAX_POINTS = 201  # region maps: values per parameter
+
+
+def _literal_dollars(figure):
+    """Make every ``$`` in the figure's text print as a dollar sign, never start mathtext.
+
+    Labels come from users ("Pledge $50B"); matplotlib would read ``$...$`` as
+    mathematics and fail on it. Escaped dollars are drawn literally.
+    """
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter
+
+    def escape(text: str) -> str:
+        return text.replace("\\$", "$").replace("$", "\\$")
+
+    for text in figure.findobj(Text):
+        if "$" in text.get_text():
+            text.set_text(escape(text.get_text()))
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            formatter = axis.get_major_formatter()
+            if isinstance(formatter, FixedFormatter):
+                formatter.seq = [escape(str(label)) for label in formatter.seq]
+    return figure
 
 _CHOSEN = "#b22222"
 _PALETTE = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c",
@@ -57,6 +86,9 @@ def payoff_heatmap(game, result=None):
     if game.num_players != 2:
         raise UnsupportedGameError(f"a payoff heatmap needs two players; this game has {game.num_players}")
     game.require_numeric("a payoff heatmap")
+    if game.shape[0] * game.shape[1] > MAX_HEATMAP_CELLS:
+        raise UnsupportedGameError(f"a {game.shape[0]}×{game.shape[1]} game is too large to draw legibly as a heatmap "
+                                   f"(at most {MAX_HEATMAP_CELLS} cells)")
     marks = best_response_cells(game)
     equilibria = np.logical_and.reduce(marks)
     rows, cols = game.shape
@@ -78,7 +110,7 @@ def payoff_heatmap(game, result=None):
         axes.set_ylabel(game.players[0])
         axes.set_title(game.players[i])
     figure.suptitle(_heatmap_title(game, equilibria, result))
-    return figure
+    return _literal_dollars(figure)
 
 
 def _frame(r: int, c: int):
@@ -103,6 +135,9 @@ def tree_figure(tree, solution=None):
 
     Pass ``solution=False`` to draw no path.
     """
+    if tree.num_nodes > MAX_TREE_NODES:
+        raise UnsupportedGameError(f"a tree of {tree.num_nodes} nodes is too large to draw legibly (at most "
+                                   f"{MAX_TREE_NODES}); export it to Gambit to browse it")
     positions = tree_layout(tree)
     chosen = set() if solution is False else chosen_moves(tree, solution)
     leaves = sum(1 for node in positions if tree.kind(node) == "terminal")
@@ -144,7 +179,7 @@ def tree_figure(tree, solution=None):
     axes.set_xlim(-0.7, max(leaves - 0.3, 0.7))
     axes.axis("off")
     axes.set_title((tree.title or "Game tree") + ("; subgame-perfect choices in red" if chosen else ""))
-    return figure
+    return _literal_dollars(figure)
 
 
 def _payoff_label(payoffs) -> str:
@@ -194,7 +229,7 @@ def _deal_range_figure(zone):
     unit = f" ({zone.unit})" if zone.unit else ""
     axes.set_xlabel(f"{zone.variable}{unit}")
     axes.set_title("Deal range: " + str(zone).splitlines()[0])
-    return figure
+    return _literal_dollars(figure)
 
 
 def _gap_text(zone) -> str:
@@ -236,7 +271,7 @@ def _problem_figure(problem):
     axes.set_ylabel(f"payoff to {problem.players[1]}")
     axes.legend(fontsize=8, loc="best")
     axes.set_title("Bargaining: frontier, no-deal point and solutions")
-    return figure
+    return _literal_dollars(figure)
 
 
 def _frontier_points(problem) -> np.ndarray:
@@ -272,7 +307,7 @@ def _space_figure(space):
     axes.set_ylabel(f"value to {space.sides[1]}")
     axes.legend(fontsize=8, loc="best")
     axes.set_title("Packages: which both sides prefer to no deal")
-    return figure
+    return _literal_dollars(figure)
 
 
 # ---------------------------------------------------------------------- regions
@@ -314,7 +349,7 @@ def region_map(table, x: str, y: str | None = None, by: str | None = None):
     handles = [Patch(color=colours[k], label=c) for k, c in enumerate(categories)]
     axes.legend(handles=handles, title=by, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     axes.set_title(f"{by} by {x}" + (f" and {y}" if y else ""))
-    return figure
+    return _literal_dollars(figure)
 
 
 def _categorical_column(table) -> str:
@@ -337,6 +372,13 @@ def _edge(values: list[float], end: int) -> float:
         return values[0] + (0.5 if end else -0.5)
     step = (values[-1] - values[0]) / (len(values) - 1)
     return values[end] + (step / 2 if end else -step / 2)
+
+
+def check_points(points) -> int:
+    """Refuse a region map's ``points`` outside 2..MAX_POINTS before any work."""
+    if isinstance(points, bool) or not isinstance(points, (int, np.integer)) or not 2 <= points <= MAX_POINTS:
+        raise ParameterError(f"points must be a whole number from 2 to {MAX_POINTS}, got {str(points)[:40]}")
+    return int(points)
 
 
 # ---------------------------------------------------------------------- output
@@ -386,6 +428,7 @@ def scenario_figure(instance, kind: str | None = None, x: str | None = None, y: 
         return deal_figure(instance.build("deal"))
     from ..analysis.sweep import sweep
 
+    check_points(points)
     names = [n for n in (x, y) if n] or [p.name for p in scenario.parameters if float(p.low) < float(p.high)][:2]
     swept = [scenario.parameter(n) for n in names]
     grid = {p.name: np.linspace(float(p.low), float(p.high), points).tolist() for p in swept}

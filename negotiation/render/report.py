@@ -21,7 +21,7 @@ import warnings
 from typing import Mapping, Sequence
 
 from .. import __version__, _format
-from ..errors import NegotiationError
+from ..errors import NegotiationError, UnsupportedGameError
 
 __all__ = ["html_report", "comparison", "Comparison"]
 
@@ -105,8 +105,11 @@ def _figures(instance) -> str:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 figure = figures.scenario_figure(instance, kind)
+        except UnsupportedGameError as exc:  # too large, or a form no figure can show: say so
+            shown.append(f'<p class="note">No {kind} figure: {html.escape(str(exc))}</p>')
+            continue
         except NegotiationError:
-            continue  # the scenario has no such form, or it cannot be drawn
+            continue  # the scenario has no such form
         shown.append(f'<figure class="figure-{kind}">{figures.figure_to_svg(figure)}'
                      f"<figcaption>{kind}</figcaption></figure>")
     return '<div class="figures"><h3>Figures</h3>' + "".join(shown) + "</div>" if shown else ""

@@ -38,7 +38,9 @@ from ..games.tree import GameTree
 from ..games.tree_profiles import tree_payoff_scale
 from .tree_results import SubgamePerfectEquilibrium, SubgamePerfectResult
 
-__all__ = ["backward_induction"]
+__all__ = ["backward_induction", "MAX_WORK"]
+
+MAX_WORK = 1_000_000  # node visits spent listing tied equilibria (limit × nodes is capped at this)
 
 
 def backward_induction(tree: GameTree, limit: int = 1000, tol: float | None = None) -> SubgamePerfectResult:
@@ -84,7 +86,10 @@ def backward_induction(tree: GameTree, limit: int = 1000, tol: float | None = No
     if not ties:
         equilibria = (_equilibrium(tree, c, choice, values),)
         return SubgamePerfectResult(equilibria=equilibria, tree=tree, method="backward induction")
-    options, truncated = _enumerate(c, exact, slack, limit)
+    # Each equilibrium listed costs a walk over the whole tree: list fewer in a large tree,
+    # so that the work stays near MAX_WORK node visits whatever limit asks for.
+    listed = min(limit, max(1, MAX_WORK // len(c.order)))
+    options, truncated = _enumerate(c, exact, slack, listed)
     equilibria = tuple(_from_option(tree, c, options, root) for root in options[0])
     bound = _count_bound(c, optimal_count)
     return SubgamePerfectResult(
@@ -95,7 +100,9 @@ def backward_induction(tree: GameTree, limit: int = 1000, tol: float | None = No
         ties=tuple(ties),
         count_bound=None if not truncated else bound,
         message=(
-            f"more than {limit} subgame-perfect equilibria; at most {bound} (raise limit to list more)"
+            f"more than {listed} subgame-perfect equilibria; at most {_magnitude(bound)} "
+            + ("(raise limit to list more)" if listed == limit else
+               f"(a tree of {len(c.order)} nodes lists at most {listed}, to bound the work)")
             if truncated
             else f"indifference at {len(ties)} node(s) gives {len(equilibria)} subgame-perfect equilibria"
         ),
@@ -178,6 +185,13 @@ def _solve(c, exact, slack):
         optimal[k] = opts
         values[k] = values[opts[0]]
     return values, optimal
+
+
+def _magnitude(count: int) -> str:
+    """A count in words that stay short: 2^16383 is 'about 10^4931', not 4932 digits."""
+    if count < 10**15:
+        return str(count)
+    return f"about 10^{int(count.bit_length() * 0.30103)}"
 
 
 def _count_bound(c, optimal_count) -> int:

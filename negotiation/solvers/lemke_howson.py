@@ -28,13 +28,17 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import LabelError, SolverError
+from ..budget import Deadline
+from ..errors import BudgetError, LabelError, SolverError
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale
 from .polytope import shift_positive
 from .results import EquilibriumSet, make_equilibrium
 
-__all__ = ["lemke_howson"]
+__all__ = ["lemke_howson", "EXACT_FALLBACK_SECONDS"]
+
+#: Time allowed to the exact re-run of a path that rounding spoilt, when no timeout is given.
+EXACT_FALLBACK_SECONDS = 20.0
 
 _PIVOT_EPS = 1e-12
 
@@ -44,6 +48,7 @@ def lemke_howson(
     initial_label: Any = 0,
     max_pivots: int = 1_000_000,
     tol: float | None = None,
+    timeout: float | None = None,
 ) -> EquilibriumSet:
     """One equilibrium (or one per initial label) by Lemke–Howson pivoting.
 
@@ -60,6 +65,10 @@ def lemke_howson(
         Bound on pivots per path; exceeding it raises :class:`SolverError`.
     tol : float, optional
         Largest accepted regret, relative to the payoff scale (default 1e-9).
+    timeout : float, optional
+        Seconds before giving up with :class:`BudgetError` (Ctrl-C does the
+        same). The exact fallback, taken when rounding spoils a path, is
+        always bounded: by ``timeout`` or by ``EXACT_FALLBACK_SECONDS``.
 
     Returns
     -------
@@ -74,15 +83,18 @@ def lemke_howson(
     A, B = shift_positive(A), shift_positive(B)
     bound = (DEFAULT_TOL if tol is None else tol) * payoff_scale(game)
     found, seen, pivots, exact_labels = [], set(), [], []
+    deadline = Deadline(timeout)
     for label in labels:
         try:
-            x, y, count = _path(A, B, label, max_pivots)
+            x, y, count = _path(A, B, label, max_pivots, deadline=deadline)
             eq = make_equilibrium(game, (x, y))
         except _Cycling:
             eq = None
         if eq is None or eq.regret > bound:
             # Rounding broke the lexicographic rule or spoilt the final profile; exact pivots cannot.
-            x, y, count = _path(*_exact_payoffs(game), label, max_pivots, exact=True)
+            # Exact pivots on a large game are slow: they always run under a time budget.
+            budget = deadline if timeout is not None else Deadline(EXACT_FALLBACK_SECONDS)
+            x, y, count = _path(*_exact_payoffs(game), label, max_pivots, exact=True, deadline=budget)
             eq = make_equilibrium(game, (x, y))
             exact_labels.append(label)
         pivots.append(count)
@@ -143,8 +155,10 @@ def _exact_payoffs(game: NormalFormGame):
     return A - min(A.flat) + 1, B - min(B.flat) + 1
 
 
-def _path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int, exact: bool = False):
+def _path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int, exact: bool = False,
+          deadline: Deadline | None = None):
     """Follow the Lemke–Howson path from ``label``; return (x, y, pivot count)."""
+    deadline = deadline or Deadline(None)
     m, n = A.shape
     one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
     dtype = object if exact else float
@@ -161,22 +175,31 @@ def _path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int, exact: bool
     in_p = label < m
     visited = set()
     eps = 0 if exact else _PIVOT_EPS
-    for count in range(1, max_pivots + 1):
-        tableau, basis, lex = (tableau_p, basis_p, lex_p) if in_p else (tableau_q, basis_q, lex_q)
-        state = (in_p, entering, tuple(sorted(basis_p)), tuple(sorted(basis_q)))
-        if state in visited:
-            raise _Cycling
-        visited.add(state)
-        row = _lex_min_ratio(tableau, entering, lex, eps)
-        leaving = basis[row]
-        _pivot(tableau, row, entering)
-        basis[row] = entering
-        if leaving == label:
-            return _strategy(tableau_p, basis_p, range(m)), _strategy(
-                tableau_q, basis_q, range(m, m + n)
-            ), count
-        entering = leaving
-        in_p = not in_p
+    with deadline.interruptible():
+        for count in range(1, max_pivots + 1):
+            if count % 16 == 0 and deadline.passed():
+                break
+            tableau, basis, lex = (tableau_p, basis_p, lex_p) if in_p else (tableau_q, basis_q, lex_q)
+            # Only a hash of each basis is kept: memory stays small on long paths (a collision
+            # merely sends the path to exact pivoting).
+            state = hash((in_p, entering, tuple(sorted(basis_p)), tuple(sorted(basis_q))))
+            if state in visited:
+                raise _Cycling
+            visited.add(state)
+            row = _lex_min_ratio(tableau, entering, lex, eps)
+            leaving = basis[row]
+            _pivot(tableau, row, entering)
+            basis[row] = entering
+            if leaving == label:
+                return _strategy(tableau_p, basis_p, range(m)), _strategy(
+                    tableau_q, basis_q, range(m, m + n)
+                ), count
+            entering = leaving
+            in_p = not in_p
+    if deadline.reason:
+        kind = "exact " if exact else ""
+        raise BudgetError(f"Lemke–Howson ({kind}pivots from label {label}) {deadline.reason} after {count} pivots; "
+                          "pass a longer timeout, or try another initial_label")
     raise SolverError(f"Lemke–Howson did not finish within {max_pivots} pivots (label {label})")
 
 

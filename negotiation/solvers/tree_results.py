@@ -154,7 +154,9 @@ class SubgamePerfectResult(EquilibriumSequence):
             "method": self.method,
             "complete": self.complete,
             "ties": list(self.ties),
-            "count_bound": self.count_bound,
+            # JSON readers lose integers past 2^53; a bound like 2^16383 is given as words.
+            "count_bound": self.count_bound if self.count_bound is None or self.count_bound < 2**53
+            else f"about 10^{int(self.count_bound.bit_length() * 0.30103)}",
             "subgames": list(self.subgames),
             "equilibria": [e.to_dict() for e in self.equilibria],
             "message": self.message,
