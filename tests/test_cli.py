@@ -127,7 +127,7 @@ def test_plot_errors_are_clear(capsys, tmp_path):
     code, _, err = run(capsys, "plot", "semiconductors", "--kind", "tree", "-o", str(tmp_path / "x.png"))
     assert code == 2 and "has no tree figure; it has: deal" in err
     code, _, err = run(capsys, "plot", "tariff_standoff", "-o", str(tmp_path / "x.gif"))
-    assert code == 2 and ".png, .svg or .pdf" in err
+    assert code == 2 and ".png, .svg, .pdf" in err
 
 
 def test_export_round_trips_through_gambit_and_json(capsys, tmp_path):

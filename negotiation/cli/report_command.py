@@ -1,0 +1,34 @@
+"""``negotiation report``: one self-contained HTML page of solved scenarios, for a workshop."""
+
+from __future__ import annotations
+
+from .common import check_output, scenario, value_lists, write_output
+
+HELP = "a self-contained HTML report of scenarios, with figures, for a workshop"
+DESCRIPTION = ("Solve scenarios and write one HTML page: summaries, sources, parameters, results and figures "
+               "(inline SVG). With --set, add a side-by-side comparison of the first scenario.")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("names", nargs="*", metavar="NAME", help="scenario names (default: the whole catalogue)")
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the HTML file to write")
+    parser.add_argument("--set", metavar="NAME=V1,V2,...", action="append", default=[],
+                        help="compare the first scenario at these values (repeatable: every combination)")
+    parser.add_argument("--title", default="Negotiation report", help="the page title")
+    parser.add_argument("--no-figures", action="store_true", help="leave the figures out (faster, no matplotlib)")
+    parser.add_argument("--trust-python", action="store_true",
+                        help="allow .py scenario files: loading them runs their code")
+
+
+def run(args) -> int:
+    from ..catalog import list_scenarios
+    from ..render.report import comparison, html_report
+
+    path = check_output(args.output)
+    names = args.names or list_scenarios()
+    grid = value_lists(args.set)
+    reports = [scenario(args, name).report() for name in names]
+    comparisons = [comparison(names[0], grid)] if args.set else []
+    page = html_report(reports, title=args.title, figures=not args.no_figures, comparisons=comparisons)
+    write_output(page, path)
+    return 0
