@@ -10,7 +10,7 @@ import html
 from fractions import Fraction
 from typing import Any, Sequence
 
-__all__ = ["number", "plain", "text_table", "html_table", "latex_table", "latex_escape"]
+__all__ = ["number", "plain", "text_table", "html_table", "latex_table", "latex_escape", "latex_monospace"]
 
 
 def number(value: Any, digits: int = 6) -> str:
@@ -81,7 +81,19 @@ _LATEX_SPECIALS = {
 
 
 def latex_escape(text: str) -> str:
-    return "".join(_LATEX_SPECIALS.get(ch, ch) for ch in str(text))
+    """``text`` safe anywhere in a LaTeX document: specials escaped, control characters and line breaks
+    turned into spaces (a blank line would end a paragraph inside a label)."""
+    return "".join(_LATEX_SPECIALS.get(ch, " " if ch < " " or "\x7f" <= ch <= "\x9f" else ch) for ch in str(text))
+
+
+def latex_monospace(text: str) -> str:
+    """Preformatted text (a result as printed) as escaped, line-by-line typewriter text.
+
+    Never ``verbatim``: a label containing ``\\end{verbatim}`` would close it and
+    let the rest of the label run as LaTeX.
+    """
+    lines = [latex_escape(line).replace(" ", "~") or r"\mbox{}" for line in str(text).split("\n")]
+    return "\\begin{flushleft}\\small\\ttfamily\n" + "\\\\\n".join(lines) + "\n\\end{flushleft}"
 
 
 def latex_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -29,8 +29,19 @@ __all__ = [
 ]
 
 
+#: Longest message an error carries: a reader wants the gist, and a hostile file must not be echoed whole.
+MAX_MESSAGE = 500
+
+
+def _capped(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 40] + f" ... [{len(text)} characters in all]"
+
+
 class NegotiationError(Exception):
-    """Base class of every error raised by this package."""
+    """Base class of every error raised by this package. Messages are capped at ``MAX_MESSAGE`` characters."""
+
+    def __init__(self, *args):
+        super().__init__(*(_capped(a) if isinstance(a, str) else a for a in args))
 
 
 class GameError(NegotiationError, ValueError):
@@ -92,12 +103,14 @@ class FileFormatError(NegotiationError, ValueError):
 
     def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
         where = source or "<input>"
+        if len(where) > 120:
+            where = where[:100] + "..."
         if line is not None:
             where = f"{where}, line {line}"
         super().__init__(f"{where}: {message}")
         self.source = source
         self.line = line
-        self.detail = message  # the message without the file and line
+        self.detail = _capped(message)  # the message without the file and line
 
 
 class NegotiationWarning(UserWarning):

@@ -96,7 +96,7 @@ def symbolic_deal_range(
     symbol = _find_symbol(payoffs.values(), variable)
     lows, highs, by_side = [], [], {}
     for side, payoff in payoffs.items():
-        expr = sympy.sympify(payoff) - sympy.sympify(disagreement[side])
+        expr = _expression(payoff, f"the payoff of {side}") - _expression(disagreement[side], f"the disagreement value of {side}")
         if not expr.has(symbol):
             raise ParameterError(f"the payoff of {side} does not depend on {variable}")
         slope = sympy.diff(expr, symbol)
@@ -143,11 +143,24 @@ def _isolate(relation, target):
     return sympy.simplify(relation)
 
 
+def _expression(value, what: str):
+    """A sympy expression or number as sympy; text is refused, never parsed (parsing text can run code)."""
+    import sympy
+
+    if isinstance(value, (str, bytes)):
+        raise ParameterError(f"{what} is text ({str(value)[:40]!r}); build it from sympy symbols instead, "
+                             "e.g. pledge = sympy.Symbol('pledge')")
+    try:
+        return sympy.sympify(value, strict=True)
+    except (sympy.SympifyError, TypeError, ValueError):
+        raise ParameterError(f"{what} must be a number or a sympy expression, got {type(value).__name__}") from None
+
+
 def _find_symbol(expressions, name):
     import sympy
 
     for expr in expressions:
-        for s in sympy.sympify(expr).free_symbols:
+        for s in _expression(expr, "a payoff").free_symbols:
             if str(s) == name:
                 return s
     raise ParameterError(f"no payoff depends on {name}")

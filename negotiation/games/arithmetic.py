@@ -187,7 +187,7 @@ def to_symbolic(array: np.ndarray) -> np.ndarray:
             return sympy.Rational(value.numerator, value.denominator)
         if isinstance(value, float) and value.is_integer():
             return sympy.Integer(int(value))  # integer arrays are stored as floats
-        return sympy.sympify(value) if not is_sympy(value) else value
+        return sympy.sympify(value, strict=True) if not is_sympy(value) else value  # numbers only: no text parsing
 
     return map_array(array, convert)
 

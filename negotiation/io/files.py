@@ -12,7 +12,11 @@ import stat
 
 from ..errors import FileFormatError
 
-__all__ = ["read_text", "peek_text", "check_text"]
+__all__ = ["read_text", "peek_text", "check_text", "json_int", "MAX_DIGITS"]
+
+#: Digits in one integer of a file: far beyond any payoff, and far below Python's 4300-digit
+#: conversion limit, whose error would otherwise escape from inside the parser.
+MAX_DIGITS = 400
 
 
 def read_text(path: str | os.PathLike, max_bytes: int) -> str:
@@ -87,3 +91,10 @@ def check_text(text, source: str, max_bytes: int) -> None:
         raise FileFormatError(f"expected text, got {type(text).__name__}", source=source)
     if len(text) > max_bytes:
         raise FileFormatError(f"the text has {len(text)} characters; the limit is {max_bytes}", source=source)
+
+
+def json_int(text: str) -> int:
+    """``parse_int`` for :func:`json.loads`: integers of at most ``MAX_DIGITS`` digits."""
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise ValueError(f"an integer has {len(text.lstrip('-'))} digits; the limit is {MAX_DIGITS}")
+    return int(text)

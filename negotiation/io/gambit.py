@@ -45,7 +45,7 @@ import numpy as np
 
 from ..errors import FileFormatError, NegotiationError, UnsupportedGameError
 from .._writing import write_text
-from .files import check_text, read_text
+from .files import MAX_DIGITS, check_text, read_text
 
 __all__ = ["load", "loads", "dump", "dumps", "MAX_BYTES", "MAX_CELLS"]
 
@@ -196,6 +196,8 @@ class _Tokens:
 
 
 def _number(token: str, what: str, tokens: _Tokens):
+    if len(token) > MAX_DIGITS:
+        raise tokens.error(f"{what} has {len(token)} characters; numbers have at most {MAX_DIGITS} digits")
     if not _NUMBER.match(token):
         raise tokens.error(f"expected {what} (a number such as 3, -1/2 or 0.25), found {token[:20]!r}")
     if "/" in token:

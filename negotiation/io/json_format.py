@@ -47,7 +47,7 @@ from typing import Any
 from ..errors import FileFormatError, NegotiationError
 from ..games.normal_form import NormalFormGame
 from .._writing import write_text
-from .files import check_text, read_text
+from .files import check_text, json_int, read_text
 from .locations import check_json_nesting, json_lines, line_of, path_of, rejected_line
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "loads", "load", "dumps", "dump"]
@@ -71,7 +71,8 @@ def loads(text: str, source: str = "<string>") -> NormalFormGame:
     check_text(text, source, MAX_BYTES)
     check_json_nesting(text, source, MAX_NESTING)
     try:
-        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys,
+                          parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise FileFormatError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno) from None
     except _Reject as exc:
@@ -180,6 +181,13 @@ def _numbers(value: Any, where: str, source: str) -> Any:
         f'{where}: expected a number or a rational string like "2/3", got {json.dumps(value)}',
         source=source,
     )
+
+
+def _bounded_int(text: str) -> int:
+    try:
+        return json_int(text)
+    except ValueError as exc:
+        raise _Reject(str(exc)) from None
 
 
 class _Reject(Exception):

@@ -180,6 +180,8 @@ def rejected_line(text: str, message: str) -> int | None:
     repeated = re.search(r"the key '(.*)' appears twice", message)
     if repeated:
         return line_of_match(text, r'"' + re.escape(repeated.group(1)) + r'"\s*:', 2)
+    if re.match(r"an integer has \d+ digits", message):
+        return line_of_match(text, r"\d{401}")
     constant = re.match(r"(-?Infinity|NaN)", message)
     if constant:
         return line_of_match(text, r"(?<![\w\"])" + re.escape(constant.group(1)) + r"(?![\w\"])")

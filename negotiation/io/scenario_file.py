@@ -68,8 +68,8 @@ from typing import Any, Callable
 
 from ..errors import ExpressionError, FileFormatError, NegotiationError
 from .expressions import Expression, parse
-from .files import check_text, peek_text, read_text
-from .locations import json_lines, line_of, rejected_line, toml_lines
+from .files import MAX_DIGITS, check_text, json_int, peek_text, read_text
+from .locations import json_lines, line_of, line_of_match, rejected_line, toml_lines
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "load", "loads", "is_scenario_file", "EXAMPLE"]
 
@@ -116,17 +116,40 @@ def _parse_toml(text: str, source: str) -> dict:
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc)) or "invalid TOML"
-        if found:
-            message += f" (column {found.group(2)})"
-            line = int(found.group(1))
-        else:
-            message += " (at the end of the file)"
-            line = max(text.count("\n"), 1)
-        raise FileFormatError(f"not valid TOML: {message}", source=source, line=line) from None
+        raise _toml_error(exc, text, source) from None
+    except ValueError:  # Python refuses integers of over 4300 digits, from inside the parser
+        data = None
+    if data is None or _has_long_integer(data):
+        raise FileFormatError(f"an integer has more than {MAX_DIGITS} digits", source=source,
+                              line=line_of_match(text, r"\d{%d}" % (MAX_DIGITS + 1)))
+    return data
+
+
+def _has_long_integer(data) -> bool:
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, int) and not isinstance(item, bool) and item.bit_length() > 1330:  # > 400 digits
+            return True
+    return False
+
+
+def _toml_error(exc, text: str, source: str) -> FileFormatError:
+    found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc)) or "invalid TOML"
+    if found:
+        message += f" (column {found.group(2)})"
+        line = int(found.group(1))
+    else:
+        message += " (at the end of the file)"
+        line = max(text.count("\n"), 1)
+    return FileFormatError(f"not valid TOML: {message}", source=source, line=line)
 
 
 def _parse_json(text: str, source: str) -> dict:
@@ -134,14 +157,15 @@ def _parse_json(text: str, source: str) -> dict:
         raise ValueError(f"{name} is not allowed: numbers must be finite")
 
     def unique(pairs):
-        keys = [k for k, _ in pairs]
-        twice = sorted({k for k in keys if keys.count(k) > 1})
-        if twice:
-            raise ValueError(f"the key {twice[0]!r} appears twice in one object")
-        return dict(pairs)
+        data = dict(pairs)
+        if len(data) < len(pairs):  # linear: an object of 100,000 keys is checked in one pass
+            seen = set()
+            twice = next(k for k, _ in pairs if k in seen or seen.add(k))
+            raise ValueError(f"the key {twice!r} appears twice in one object")
+        return data
 
     try:
-        data = json.loads(text, parse_constant=no_constants, object_pairs_hook=unique)
+        data = json.loads(text, parse_constant=no_constants, object_pairs_hook=unique, parse_int=json_int)
     except json.JSONDecodeError as exc:
         raise FileFormatError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source,
                               line=exc.lineno) from None

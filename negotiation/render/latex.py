@@ -32,7 +32,7 @@ import itertools
 from fractions import Fraction
 from typing import Any
 
-from .._format import latex_escape, number
+from .._format import latex_escape, latex_monospace, number
 from .layout import tree_layout
 from .marks import best_response_cells, chosen_moves
 
@@ -242,4 +242,4 @@ def report_latex(report) -> str:
 
 
 def _verbatim(result) -> str:
-    return "{\\small\n\\begin{verbatim}\n" + str(result) + "\n\\end{verbatim}}"
+    return latex_monospace(str(result))
