@@ -57,10 +57,11 @@ def _read_bytes(name: str, max_bytes: int, truncate: bool = False) -> bytes:
         descriptor = os.open(name, flags)
     except OSError as exc:
         raise FileFormatError(f"cannot read the file ({exc.strerror})", source=name) from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        raise FileFormatError(f"not a regular file (it is {_kind(mode)})", source=name)
     with os.fdopen(descriptor, "rb", buffering=0) as handle:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise FileFormatError(f"not a regular file (it is {_kind(mode)})", source=name)
         chunks, remaining = [], max_bytes + 1
         try:
             while remaining > 0:
