@@ -157,7 +157,6 @@ def _expression(value, what: str):
 
 
 def _find_symbol(expressions, name):
-    import sympy
 
     for expr in expressions:
         for s in _expression(expr, "a payoff").free_symbols:

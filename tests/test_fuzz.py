@@ -265,3 +265,80 @@ def test_bayesian_game_constructor(prior, table):
     tables = {key: table for key in prior}
     check("BayesianGame", lambda: ng.solve(ng.BayesianGame(
         ("A", "B"), (("a", "b"), ("c", "d")), types, prior, tables).to_normal_form()))
+
+
+# ---------------------------------------------------------------------- special files
+SPECIAL = ["fifo", "directory", "/dev/zero", "/dev/urandom", "/dev/null", "symlink to fifo", "symlink loop",
+           "missing", "unreadable"]
+READERS = {
+    "json": lambda path: json_format.load(path),
+    "gambit": lambda path: gambit.load(path),
+    "scenario": lambda path: scenario_file.load(path),
+    "catalog": lambda path: ng.get_scenario(path),
+    "is_scenario_file": lambda path: scenario_file.is_scenario_file(str(path)),
+}
+
+
+def _special(kind: str, folder: pathlib.Path, suffix: str) -> pathlib.Path:
+    import os
+
+    path = folder / f"input{suffix}"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "symlink to fifo":
+        os.mkfifo(folder / "pipe")
+        path.symlink_to(folder / "pipe")
+    elif kind == "symlink loop":
+        path.symlink_to(path)
+    elif kind == "unreadable":
+        path.write_text("{}")
+        path.chmod(0)
+    elif kind.startswith("/dev/"):
+        if not os.path.exists(kind):
+            return None
+        path.symlink_to(kind)
+    return path
+
+
+@DEADLINE
+@given(st.sampled_from(SPECIAL), st.sampled_from([".json", ".nfg", ".efg", ".toml", ".py", ""]),
+       st.sampled_from(sorted(READERS)))
+def test_special_files(kind, suffix, reader):
+    """A FIFO, a device, a folder, a loop: a clean error at once (the deadline catches a block or an endless read).
+
+    A FIFO with no writer would block a plain ``open`` forever; every reader opens
+    without blocking, so the test finishing is the check.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = _special(kind, pathlib.Path(folder), suffix)
+        if path is not None:
+            check(f"special file {reader}", READERS[reader], path)
+
+
+# ---------------------------------------------------------------------- expression cost
+_OPERATORS = st.sampled_from(["+", "-", "*", "/", "^", "**", "×", "÷"])
+_ATOMS = (st.integers(0, 10**6).map(str) | st.sampled_from(["1e300", "1e-300", "0.5", "9" * 200, "1e400", "x", "y"])
+          | st.fractions(max_denominator=10**6).map(lambda f: f"({f.numerator}/{f.denominator})"))
+
+
+@st.composite
+def costly_expressions(draw, depth=0):
+    """Expressions under the documented limits, built to be expensive: powers of powers, long products."""
+    if depth > 3 or draw(st.booleans()):
+        return draw(_ATOMS)
+    parts = draw(st.lists(costly_expressions(depth=depth + 1), min_size=2, max_size=6))
+    text = parts[0]
+    for part in parts[1:]:
+        text += draw(_OPERATORS) + part
+    return f"({text})" if draw(st.booleans()) else text
+
+
+@settings(deadline=1000)  # the promise: a random expression under the limits evaluates in under a second
+@given(costly_expressions(), st.sampled_from([3, Fraction(7, 3), 2.5]))
+def test_expression_cost_is_bounded(text, value):
+    if len(text) <= expressions.MAX_LENGTH:
+        check("expression cost", lambda: expressions.parse(text).evaluate({"x": value, "y": value}))
