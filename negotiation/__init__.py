@@ -51,6 +51,15 @@ _EXPORTS = {
     "ScenarioInstance": "negotiation.scenario",
     "ScenarioReport": "negotiation.scenario",
     "Source": "negotiation.scenario",
+    "econ": "negotiation.econ",
+    "Quantity": "negotiation.econ.quantity",
+    "Derivation": "negotiation.econ.quantity",
+    "tariff": "negotiation.econ.tariffs",
+    "optimal_tariff": "negotiation.econ.tariffs",
+    "nash_tariffs": "negotiation.econ.tariffs",
+    "purchase_pledge": "negotiation.econ.pledges",
+    "discount_factor": "negotiation.econ.patience",
+    "tariff_probability": "negotiation.econ.uncertainty",
     "get_scenario": "negotiation.catalog",
     "list_scenarios": "negotiation.catalog",
     "load_scenario": "negotiation.catalog",
@@ -104,7 +113,8 @@ def __getattr__(name: str):
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'negotiation' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    imported = importlib.import_module(module)
+    value = imported if module == f"{__name__}.{name}" else getattr(imported, name)  # a subpackage, or a name in one
     globals()[name] = value  # later look-ups skip this function
     return value
 

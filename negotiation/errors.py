@@ -67,6 +67,14 @@ class ParameterError(NegotiationError, ValueError):
     """A parameter is unknown, missing, or outside its allowed range."""
 
 
+class UnitError(NegotiationError, ValueError):
+    """Quantities with incompatible units were combined (a % added to $B/yr, a one-off $B to a flow)."""
+
+
+class LookAheadError(ParameterError):
+    """A scenario would use a fact published after its own date."""
+
+
 class SymbolicPayoffError(NegotiationError, TypeError):
     """A numeric answer was asked of a game whose payoffs still hold parameters."""
 

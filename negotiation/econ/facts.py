@@ -1,0 +1,92 @@
+"""The facts the catalogue rests on: each with its unit, source and publication date.
+
+Dates are publication dates, taken as the last day of the period the source
+gives when it gives no day ("Feb 2018" is 2018-02-28), so that the look-ahead
+check errs on the side of refusing. Facts published after the latest seed
+(14 February 2019) are here to validate models, never to calibrate them: the
+registry refuses them to any scenario dated before their publication.
+
+Where no published estimate could be found, the entry says so in its source
+and its range is marked as an assumption; no number here is invented as if
+it were measured.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from .quantity import Quantity
+
+__all__ = ["FACTS"]
+
+d = datetime.date
+CENSUS_2017 = "U.S. Census annual release, 2017 goods trade with China; USITC, Trade Shifts 2017"
+NO_ESTIMATE = ("no published point estimate for this flow could be found with the search tool; the value and "
+               "range are modelling assumptions, to be replaced by an estimate")
+
+FACTS = [
+    # ------------------------------------------------------------ trade flows (published before the seeds)
+    Quantity("us_exports_to_china_2017", 130.4, "$B/yr", CENSUS_2017, d(2018, 2, 28), low=130.4, high=130.4),
+    Quantity("us_imports_from_china_2017", 505.6, "$B/yr", CENSUS_2017, d(2018, 2, 28), low=505.6, high=505.6),
+    Quantity("us_balance_with_china_2017", -375.2, "$B/yr", CENSUS_2017, d(2018, 2, 28), low=-375.2, high=-375.2),
+    Quantity("us_soybean_exports_to_china_2017", 12.2, "$B/yr", "USDA, 2017 soybean exports to China",
+             d(2018, 3, 31), low=12.2, high=12.2),
+    Quantity("us_chip_exports_to_china", 6.5, "$B/yr",
+             "seed 004_f3319ef925f740a4.txt (WSJ/MarketWatch): $200B over six years is 'five times' current exports",
+             d(2019, 2, 14), low=6.0, high=7.0, note="about $6-7B a year"),
+    # ------------------------------------------------------------ tariff lists and actions
+    Quantity("us_list_april_2018", 50, "$B/yr", "USTR, proposed Section 301 list (25%)", d(2018, 4, 3),
+             low=50, high=50),
+    Quantity("us_threat_additional_april_2018", 100, "$B/yr", "White House, 5 April 2018: $100B more considered",
+             d(2018, 4, 5), low=100, high=100),
+    Quantity("china_list_april_2018", 50, "$B/yr", "MOFCOM, 25% on $50B of U.S. goods (soybeans, cars, aircraft)",
+             d(2018, 4, 4), low=50, high=50),
+    Quantity("tariff_rate_april_2018", 25, "%", "USTR and MOFCOM lists, April 2018", d(2018, 4, 4), low=25, high=25),
+    Quantity("tariffs_july_2018", 34, "$B/yr", "USTR; MOFCOM: 25% on $34B each way from 6 July 2018",
+             d(2018, 7, 6), low=34, high=34),
+    Quantity("tariffs_august_2018", 16, "$B/yr", "USTR: 25% on $16B each way from 23 August 2018", d(2018, 8, 23),
+             low=16, high=16),
+    Quantity("us_list_september_2018", 200, "$B/yr", "USTR: 10% on $200B from 24 September, to rise to 25%",
+             d(2018, 9, 24), low=200, high=200),
+    Quantity("china_list_september_2018", 60, "$B/yr", "MOFCOM: 5-10% on $60B", d(2018, 9, 24), low=60, high=60),
+    Quantity("us_average_tariff_on_china_sep_2018", 12.0, "%",
+             "PIIE (Bown), US-China Trade War Tariffs: An Up-to-Date Chart", d(2018, 9, 30), low=12.0, high=12.0),
+    Quantity("china_average_tariff_on_us_sep_2018", 18.3, "%",
+             "PIIE (Bown), US-China Trade War Tariffs: An Up-to-Date Chart", d(2018, 9, 30), low=18.3, high=18.3),
+    Quantity("us_farm_aid_july_2018", 12, "$B", "USDA, 24 July 2018", d(2018, 7, 24), low=12, high=12,
+             note="a one-off amount, not a flow"),
+    # ------------------------------------------------------------ ZTE and structural issues
+    Quantity("zte_fine_paid_2017", 0.892, "$B", "U.S. Commerce and Justice Departments, 7 March 2017",
+             d(2017, 3, 7), low=0.892, high=0.892, note="one-off"),
+    Quantity("zte_fine_suspended_2017", 0.3, "$B", "U.S. Commerce Department, 7 March 2017", d(2017, 3, 7),
+             low=0.3, high=0.3, note="suspended, with a suspended denial order"),
+    Quantity("section_301_harm", 50, "$B/yr", "USTR Section 301 findings; the White House puts the harm at "
+             "'at least $50 billion' a year", d(2018, 3, 22), low=50, high=200, note="a lower bound ('at least')"),
+    # ------------------------------------------------------------ theory and estimates
+    Quantity("ossa_average_optimal_tariff", 62, "%", "Ossa, 'Trade Wars and Trade Talks with Data', American "
+             "Economic Review 104(12), 2014: optimal tariffs average 62%", d(2014, 12, 1), low=62, high=62),
+    Quantity("china_export_supply_elasticity", 1 / 0.62, "1",
+             "implied by Ossa (2014): the optimal tariff 1/η averages 62%, so η ≈ 1/0.62; the range 0.5-8 is a "
+             "modelling assumption (no published range could be found with the search tool)", d(2014, 12, 1),
+             low=0.5, high=8.0),
+    Quantity("us_export_supply_elasticity", 1 / 0.62, "1",
+             "implied by Ossa (2014) as for China; the range 0.5-8 is a modelling assumption", d(2014, 12, 1),
+             low=0.5, high=8.0),
+    Quantity("us_import_demand_elasticity", 2.0, "1",
+             "Kee, Nicita and Olarreaga (Review of Economics and Statistics 2008) estimate these by product, but "
+             + NO_ESTIMATE, d(2008, 11, 1), low=1.0, high=4.0),
+    Quantity("china_import_demand_elasticity", 2.0, "1",
+             "Kee, Nicita and Olarreaga (2008) estimate these by product, but " + NO_ESTIMATE, d(2008, 11, 1),
+             low=1.0, high=4.0),
+    Quantity("us_soybean_supply_elasticity_short_run", 0.3, "1",
+             "short-run export supply of U.S. soybeans to China: " + NO_ESTIMATE, d(2008, 11, 1), low=0.1, high=1.0),
+    # ------------------------------------------------------------ published after every seed: validation only
+    Quantity("us_exports_to_china_2018", 120.3, "$B/yr", "U.S. Census, 2018 annual release", d(2019, 3, 6),
+             low=120.3, high=120.3, note="validation only"),
+    Quantity("us_imports_from_china_2018", 539.5, "$B/yr", "U.S. Census, 2018 annual release", d(2019, 3, 6),
+             low=539.5, high=539.5, note="validation only"),
+    Quantity("us_soybean_exports_to_china_2018", 3.1, "$B/yr", "USDA; USITC (2019)", d(2019, 12, 31),
+             low=3.1, high=3.1, note="validation only; publication month not given, so the year's end"),
+    Quantity("us_buyers_loss_2018", 51, "$B/yr", "Fajgelbaum et al., NBER working paper, March 2019",
+             d(2019, 3, 31), low=51, high=51, note="validation only"),
+]
