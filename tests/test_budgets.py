@@ -28,7 +28,7 @@ def test_the_work_bound_holds_the_real_vertex_counts(game):
     assert len(Q.vertices) <= upper_bound_vertices(n, m + n)
 
 
-@pytest.mark.parametrize("shape", [(17, 17), (5, 80), (2, 1000)])
+@pytest.mark.parametrize("shape", [(17, 17), (8, 200), (300, 12)])
 def test_large_enumerations_are_refused_before_any_work(shape):
     rng = np.random.default_rng(0)
     game = ng.NormalFormGame.from_arrays(rng.random(shape), rng.random(shape))
@@ -37,6 +37,17 @@ def test_large_enumerations_are_refused_before_any_work(shape):
     with pytest.raises(errors.BudgetError, match="estimated work .* max_work=.*lemke_howson"):
         ng.all_equilibria(game)
     assert time.perf_counter() - started < 1.0  # refused, not attempted
+
+
+@pytest.mark.parametrize("shape", [(5, 80), (2, 1000)])
+def test_tall_games_within_the_short_side_budget_are_solved(shape):
+    """Refused before the short-side path existed (both polytopes' work); now within budget and complete."""
+    rng = np.random.default_rng(0)
+    game = ng.NormalFormGame.from_arrays(rng.random(shape), rng.random(shape))
+    assert enumeration_work(game) > DEFAULT_MAX_WORK
+    result = ng.all_equilibria(game)
+    assert result.complete and not result.degenerate and len(result) % 2 == 1
+    assert all(ng.is_nash(game, eq.profile, tol=1e-9) for eq in result)
 
 
 def test_a_raised_budget_is_honoured():

@@ -40,6 +40,7 @@ from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale
 from .polytope import best_response_polytopes, complementary_pairs, exact_system, exact_vertices
 from .results import Component, EquilibriumSet, make_equilibrium
+from .short_side import short_side_profiles, short_side_work
 
 __all__ = ["all_equilibria", "enumeration_work", "upper_bound_vertices", "DEFAULT_MAX_WORK"]
 
@@ -47,6 +48,9 @@ __all__ = ["all_equilibria", "enumeration_work", "upper_bound_vertices", "DEFAUL
 #: Work allowed without an explicit ``max_work``: a 16×16 game (3.1e7) passes, a
 #: 17×17 (7.4e7) or a 5×80 (1.8e8) does not. See :func:`enumeration_work`.
 DEFAULT_MAX_WORK = 4e7
+#: Games with one side at least this many times longer than the other take the short-side path
+#: (on square games pairing both polytopes is faster; on tall ones it costs seconds).
+TALL = 3
 
 
 def enumeration_work(game: NormalFormGame) -> int:
@@ -119,29 +123,18 @@ def all_equilibria(
     """
     game.require_numeric("all_equilibria")
     game.require_players(2, "all_equilibria (vertex enumeration)")
-    work = enumeration_work(game)
-    if work > max_work:
-        raise BudgetError(
-            f"all_equilibria on a {game.shape[0]}×{game.shape[1]} game: the estimated work is {work:.3g}, "
-            f"above max_work={max_work:.3g}; pass max_work={work:.3g} (and perhaps a timeout) to try anyway, "
-            "or use lemke_howson(game) for one equilibrium"
-        )
     deadline = Deadline(timeout)
     exact = exact or game.is_exact
-    A, B = game.as_float().payoffs
-    P, Q = best_response_polytopes(np.asarray(A, float), np.asarray(B, float))
-    pairs = complementary_pairs(P, Q)
-    degenerate = P.degenerate or Q.degenerate
-    stopped = ""
-    if exact:
-        # Exact labels decide: float polytopes see ties where payoffs differ by 1e-13.
-        profiles, degenerate_exact, stopped = _exact_profiles(game, P, Q, pairs, deadline)
-        degenerate = bool(degenerate_exact)
+    A, B = (np.asarray(a, float) for a in game.as_float().payoffs)
+    # Float answers first try the short side alone (one small polytope, a square system per vertex);
+    # a degenerate game, or an exact request, takes the general path with both polytopes.
+    fast = None
+    if not exact and max(game.shape) >= TALL * min(game.shape) and short_side_work(*game.shape) <= max_work:
+        fast = short_side_profiles(A, B)
+    if fast is not None:
+        profiles, degenerate, stopped = fast, False, ""
     else:
-        profiles = [
-            (("P", int(i)), ("Q", int(j)), (_normalise(P.vertices[i]), _normalise(Q.vertices[j])))
-            for i, j in pairs
-        ]
+        profiles, degenerate, stopped = _general_profiles(game, A, B, exact, max_work, deadline)
     equilibria, vertex_ids, rejected, stopped_verifying = _verified(game, profiles, exact, tol, deadline)
     stopped = stopped or stopped_verifying
     components = _components(vertex_ids) if degenerate else tuple(
@@ -176,6 +169,26 @@ def all_equilibria(
         components=components,
         message=message,
     )
+
+
+def _general_profiles(game, A, B, exact, max_work, deadline):
+    """Both polytopes' vertices, paired: every game, degenerate or not, exact or not."""
+    work = enumeration_work(game)
+    if work > max_work:
+        raise BudgetError(
+            f"all_equilibria on a {game.shape[0]}×{game.shape[1]} game: the estimated work is {work:.3g}, "
+            f"above max_work={max_work:.3g}; pass max_work={work:.3g} (and perhaps a timeout) to try anyway, "
+            "or use lemke_howson(game) for one equilibrium"
+        )
+    P, Q = best_response_polytopes(A, B)
+    pairs = complementary_pairs(P, Q)
+    if exact:
+        # Exact labels decide: float polytopes see ties where payoffs differ by 1e-13.
+        profiles, degenerate, stopped = _exact_profiles(game, P, Q, pairs, deadline)
+        return profiles, bool(degenerate), stopped
+    profiles = [(("P", int(i)), ("Q", int(j)), (_normalise(P.vertices[i]), _normalise(Q.vertices[j])))
+                for i, j in pairs]
+    return profiles, P.degenerate or Q.degenerate, ""
 
 
 def near_ties(game: NormalFormGame, tol: float | None = None) -> str:

@@ -20,6 +20,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from ..games.arithmetic import EXACT
@@ -27,7 +29,7 @@ from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale
 from .results import EquilibriumSet, make_equilibrium
 
-__all__ = ["pure_equilibria", "pure_equilibrium_mask"]
+__all__ = ["pure_equilibria", "pure_equilibrium_mask", "PureProfiles"]
 
 
 def pure_equilibrium_mask(game: NormalFormGame, tol: float | None = None) -> np.ndarray:
@@ -73,20 +75,74 @@ def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> Equilibri
     [(('Swerve',), ('Straight',)), (('Straight',), ('Swerve',))]
     """
     mask = pure_equilibrium_mask(game, tol)
-    exact = game.kind == EXACT
-    equilibria = []
-    for cell in np.argwhere(mask):
-        vectors = []
-        for size, k in zip(game.shape, cell):
-            vector = np.zeros(size, dtype=int)
-            vector[k] = 1
-            vectors.append(vector)
-        equilibria.append(make_equilibrium(game, vectors, exact=exact))
+    cells = np.argwhere(mask)
+    equilibria = PureProfiles(game, cells, exact=game.kind == EXACT)
     return EquilibriumSet(
-        equilibria=tuple(equilibria),
+        equilibria=equilibria,
         game=game,
         method="pure best-response mask",
         options={"tol": tol},
         complete=True,
-        message="" if equilibria else "no pure-strategy equilibrium; look for mixed ones",
+        message="" if len(cells) else "no pure-strategy equilibrium; look for mixed ones",
     )
+
+
+class PureProfiles(Sequence):
+    """Pure equilibria held compactly: one row of strategy indices per equilibrium.
+
+    A game with many ties can have tens of thousands of pure equilibria; each
+    :class:`~negotiation.solvers.results.Equilibrium` (labels, payoffs,
+    regret) is built only when it is looked at. The regrets of all of them are
+    computed at once, vectorised, when first asked for.
+    """
+
+    def __init__(self, game: NormalFormGame, cells: np.ndarray, exact: bool = False):
+        self.game, self.cells, self.exact = game, np.asarray(cells, dtype=np.int64), exact
+        self.cells.setflags(write=False)
+        self._regrets = None
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        cell = self.cells[index]
+        vectors = []
+        for size, k in zip(self.game.shape, cell):
+            vector = np.zeros(size, dtype=int)
+            vector[k] = 1
+            vectors.append(vector)
+        return make_equilibrium(self.game, vectors, exact=self.exact)
+
+    def __iter__(self):
+        return (self[k] for k in range(len(self)))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, PureProfiles):
+            return self.game is other.game and np.array_equal(self.cells, other.cells)
+        return tuple(self) == tuple(other) if isinstance(other, (tuple, list)) else NotImplemented
+
+    def labels(self, index: int) -> tuple[str, ...]:
+        """The strategy labels of equilibrium ``index``, one per player."""
+        return tuple(labels[k] for labels, k in zip(self.game.strategies, self.cells[index]))
+
+    def regrets(self) -> np.ndarray:
+        """Every equilibrium's regret, computed in one vectorised pass (exact games: exactly)."""
+        if self._regrets is None:
+            gaps = np.zeros(len(self.cells), dtype=object if self.exact else float)
+            payoffs = self.game.as_exact().payoffs if self.exact else self.game.as_float().payoffs
+            index = tuple(self.cells.T)
+            for i, payoff in enumerate(payoffs):
+                best = payoff.max(axis=i)
+                others = tuple(c for j, c in enumerate(index) if j != i)
+                gaps = np.maximum(gaps, best[others] - payoff[index])
+            self._regrets = gaps
+        return self._regrets
+
+    def max_regret(self):
+        regrets = self.regrets()
+        return regrets.max() if len(regrets) else 0.0
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} pure equilibria of a {'×'.join(map(str, self.game.shape))} game>"

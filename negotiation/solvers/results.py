@@ -178,10 +178,15 @@ class EquilibriumSet(EquilibriumSequence):
 
     @property
     def max_regret(self):
+        fast = getattr(self.equilibria, "max_regret", None)  # compact results compute it vectorised
+        if fast is not None:
+            return fast()
         return max((e.regret for e in self.equilibria), default=0.0)
 
     @property
     def pure(self) -> tuple[Equilibrium, ...]:
+        if hasattr(self.equilibria, "cells"):  # a compact set of pure equilibria: all of them are pure
+            return tuple(self.equilibria)
         return tuple(e for e in self.equilibria if e.is_pure)
 
     def _status(self) -> str:
@@ -195,10 +200,14 @@ class EquilibriumSet(EquilibriumSequence):
             parts.append(f"max regret {_format.number(self.max_regret, 3)}")
         return "; ".join(parts)
 
+    #: Sets larger than this print their first ``SHOWN`` members and a count of the rest.
+    LONG, SHOWN = 1000, 20
+
     def _rows(self) -> tuple[list[str], list[list[str]]]:
         header = ["#", *self.game.players, "payoffs"]
         rows = []
-        for k, eq in enumerate(self.equilibria, 1):
+        shown = self.equilibria if len(self) <= self.LONG else self.equilibria[: self.SHOWN]
+        for k, eq in enumerate(shown, 1):
             cells = []
             for i in range(len(self.game.players)):
                 items = eq.strategy_of(i)
@@ -215,6 +224,9 @@ class EquilibriumSet(EquilibriumSequence):
         lines = [self._status()]
         if self.equilibria:
             lines.append(_format.text_table(*self._rows()))
+            if len(self) > self.LONG:
+                lines.append(f"... and {len(self) - self.SHOWN} more (result[k] gives any one; "
+                             "result.equilibria.cells lists them all as strategy indices)")
         if self.degenerate and any(not c.is_singleton for c in self.components):
             for n, comp in enumerate(self.components, 1):
                 members = ", ".join(f"#{k + 1}" for k in comp.extreme)

@@ -51,3 +51,26 @@ def test_large_game_is_vectorised():
     result = ng.pure_equilibria(ng.NormalFormGame.from_arrays(A, B))
     mask = (A == A.max(axis=0)) & (B == B.max(axis=1, keepdims=True))
     assert len(result) == int(mask.sum())
+
+
+@given(nplayer_games(max_players=3, max_size=4))
+def test_compact_regrets_equal_each_equilibriums_own(game):
+    result = ng.pure_equilibria(game)
+    regrets = result.equilibria.regrets()
+    assert len(regrets) == len(result)
+    for k, eq in enumerate(result):
+        assert abs(float(regrets[k]) - float(eq.regret)) <= 1e-12
+        assert result.equilibria.labels(k) == tuple(s[0] for s in eq.support)
+
+
+def test_many_ties_stay_compact_and_print_briefly():
+    rng = np.random.default_rng(1)
+    game = ng.NormalFormGame.from_arrays(rng.integers(0, 2, (300, 300)), rng.integers(0, 2, (300, 300)))
+    result = ng.pure_equilibria(game)
+    assert len(result) > 1000  # many ties: tens of thousands of pure equilibria
+    brute_cells = {tuple(c) for c in np.argwhere(ng.solvers.pure.pure_equilibrium_mask(game))}
+    assert {tuple(c) for c in result.equilibria.cells} == brute_cells
+    text = str(result)
+    assert f"and {len(result) - 20} more" in text and len(text.splitlines()) < 40
+    assert result.max_regret == 0
+    assert result[5].is_pure and result[-1].support == tuple((s,) for s in result.equilibria.labels(-1))
