@@ -1,0 +1,391 @@
+r"""Logit quantal response equilibria (McKelvey and Palfrey 1995), traced to a Nash equilibrium.
+
+At precision :math:`\lambda \ge 0` each player chooses with logit noise,
+
+.. math:: \sigma_i(s) = \frac{\exp(\lambda\,u_i(s, \sigma_{-i}))}{\sum_t \exp(\lambda\,u_i(t, \sigma_{-i}))},
+
+so :math:`\lambda = 0` is uniform play and :math:`\lambda \to \infty`
+approaches a Nash equilibrium. For almost every game the solutions form a
+unique branch from the uniform profile (McKelvey and Palfrey 1995; Turocy
+2005), which :func:`quantal_response_curve` follows by continuation in
+:math:`\log\lambda`, with Newton corrections on the log-probabilities
+:math:`\beta = \log\sigma`:
+
+.. math:: G_i(s) = \beta_i(s) - \lambda u_i(s) + \log \sum_t e^{\lambda u_i(t)} = 0 .
+
+Payoffs are first scaled to [0, 1], so that λ means the same in any unit.
+:func:`logit_equilibrium` takes the end of the branch, keeps the strategies
+still played there, and polishes the profile by Newton's method on that
+support's indifference equations; the result is an equilibrium only if its
+regret, computed afresh, is within the tolerance.
+
+Any number of players. References: R. McKelvey and T. Palfrey, "Quantal
+Response Equilibria for Normal Form Games", Games and Economic Behavior 10
+(1995); T. Turocy, "A dynamic homotopy interpretation of the logistic quantal
+response equilibrium correspondence", Games and Economic Behavior 51 (2005).
+
+Examples
+--------
+>>> import negotiation as ng
+>>> from negotiation import examples
+>>> [round(float(p), 6) for p in ng.quantal_response(examples.matching_pennies(), 3.0).profile[0]]
+[0.5, 0.5]
+>>> result = ng.logit_equilibrium(examples.battle_of_the_sexes())
+>>> result[0].support, result.complete
+((('Opera', 'Football'), ('Opera', 'Football')), False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .. import _format
+from ..errors import SolverError
+from ..games.normal_form import NormalFormGame
+from ..games.profiles import DEFAULT_TOL, payoff_scale
+from .results import EquilibriumSet, make_equilibrium
+
+__all__ = ["quantal_response", "quantal_response_curve", "logit_equilibrium", "QuantalResponse", "QRECurve"]
+
+MAX_LAMBDA = 1e7  # in payoff-range units: far past where the branch has settled on an equilibrium
+
+
+@dataclass(frozen=True, eq=False)
+class QuantalResponse(_format.Displays):
+    """The logit QRE at one precision ``lam`` (in the game's own payoff units)."""
+
+    lam: float
+    profile: tuple
+    players: tuple
+    strategies: tuple
+
+    def strategy_of(self, player) -> dict:
+        i = player if isinstance(player, int) else self.players.index(player)
+        return dict(zip(self.strategies[i], (float(p) for p in self.profile[i])))
+
+    def __str__(self) -> str:
+        lines = [f"logit quantal response at λ = {self.lam:.4g}"]
+        for i, player in enumerate(self.players):
+            parts = ", ".join(f"{s} {p:.4f}" for s, p in self.strategy_of(i).items())
+            lines.append(f"{player}: {parts}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        return {"lambda": self.lam, "profile": {p: self.strategy_of(i) for i, p in enumerate(self.players)}}
+
+
+@dataclass(frozen=True, eq=False)
+class QRECurve(_format.Displays):
+    """The traced branch: precisions ``lams`` (payoff units) and one profile per precision.
+
+    ``probabilities[k]`` concatenates every player's probabilities at
+    ``lams[k]``; ``profile_at(lam)`` gives the traced point nearest ``lam``.
+    """
+
+    lams: np.ndarray
+    probabilities: np.ndarray
+    game: NormalFormGame = field(repr=False)
+    steps: int = 0
+
+    def profile_at(self, lam: float) -> QuantalResponse:
+        k = int(np.argmin(np.abs(self.lams - lam)))
+        return QuantalResponse(float(self.lams[k]), _split(self.probabilities[k], self.game.shape),
+                               self.game.players, self.game.strategies)
+
+    @property
+    def end(self) -> QuantalResponse:
+        return self.profile_at(float(self.lams[-1]))
+
+    def __str__(self) -> str:
+        return (f"logit QRE branch: {len(self.lams)} points from λ = 0 to λ = {self.lams[-1]:.3g} "
+                f"({self.steps} continuation steps)\n" + str(self.end))
+
+    def to_dict(self) -> dict:
+        return {"lambdas": self.lams.tolist(), "probabilities": self.probabilities.tolist(),
+                "players": list(self.game.players), "strategies": [list(s) for s in self.game.strategies]}
+
+
+# ---------------------------------------------------------------------- the equations
+def _scaled_payoffs(game: NormalFormGame) -> tuple[list[np.ndarray], float]:
+    game.require_numeric("logit QRE")
+    scale = payoff_scale(game)
+    arrays = [np.asarray(a, dtype=float) for a in game.as_float().payoffs]
+    low = min(float(a.min()) for a in arrays)
+    return [(a - low) / scale for a in arrays], scale
+
+
+def _split(flat: np.ndarray, shape) -> tuple:
+    return tuple(np.split(np.asarray(flat, dtype=float), np.cumsum(shape)[:-1]))
+
+
+def _contract(array: np.ndarray, sigmas, keep: tuple[int, ...]) -> np.ndarray:
+    """``array`` summed against every player's mixture except the axes in ``keep`` (kept in order)."""
+    result = array
+    for axis in range(len(sigmas) - 1, -1, -1):
+        if axis not in keep:
+            result = np.tensordot(result, sigmas[axis], axes=([axis], [0]))
+    return result
+
+
+def _equations(beta: np.ndarray, lam: float, payoffs, shape):
+    """G(β, λ), its Jacobian in β, and its derivative in λ."""
+    sigmas = [np.exp(b) for b in _split(beta, shape)]
+    offsets = np.concatenate([[0], np.cumsum(shape)])
+    residual = np.empty_like(beta)
+    by_lambda = np.empty_like(beta)
+    jacobian = np.eye(len(beta))
+    for i, array in enumerate(payoffs):
+        u = _contract(array, sigmas, (i,))
+        z = lam * u
+        top = z.max()
+        choice = np.exp(z - top)
+        total = choice.sum()
+        choice /= total
+        rows = slice(offsets[i], offsets[i + 1])
+        residual[rows] = beta[rows] - (z - top - np.log(total))
+        by_lambda[rows] = -(u - choice @ u)
+        for j in range(len(shape)):
+            if j == i:
+                continue
+            pair = _contract(array, sigmas, (i, j) if i < j else (j, i))
+            pair = pair if i < j else pair.T  # rows: i's strategies, columns: j's
+            derivative = pair * sigmas[j][None, :]  # d u_i(s) / d beta_j(t)
+            jacobian[rows, offsets[j]:offsets[j + 1]] -= lam * (derivative - choice @ derivative)
+    return residual, jacobian, by_lambda
+
+
+def _newton_fixed(beta, lam, payoffs, shape, iterations=30, tol=1e-11):
+    """Newton in β at a fixed λ (used to land exactly on a requested precision)."""
+    tol = tol * max(1.0, lam)
+    for _ in range(iterations):
+        residual, jacobian, _ = _equations(beta, lam, payoffs, shape)
+        if np.max(np.abs(residual)) <= tol:
+            return beta, True
+        try:
+            beta = beta + np.linalg.solve(jacobian, -residual)
+        except np.linalg.LinAlgError:
+            return beta, False
+    return beta, bool(np.max(np.abs(_equations(beta, lam, payoffs, shape)[0])) <= tol * 1e3)
+
+
+def _augmented(w, payoffs, shape):
+    """H(w) for w = (β, ℓ) with λ = e^ℓ - 1, and its N × (N+1) Jacobian."""
+    lam = np.expm1(w[-1])
+    residual, jacobian, by_lambda = _equations(w[:-1], lam, payoffs, shape)
+    return residual, np.column_stack([jacobian, by_lambda * (lam + 1)])
+
+
+def _tangent(full, previous):
+    """The unit tangent (the Jacobian's kernel), oriented to agree with ``previous``.
+
+    Steps are kept short enough that consecutive tangents agree closely (see
+    ``_trace``), so this orientation carries the trace through turning points,
+    where λ turns back, and straight across the simple bifurcations of
+    symmetric games, without jumping to another branch.
+    """
+    system = np.vstack([full, previous])
+    rhs = np.zeros(len(previous))
+    rhs[-1] = 1.0
+    direction = np.linalg.solve(system, rhs)
+    direction /= np.linalg.norm(direction)
+    return direction if direction @ previous >= 0 else -direction
+
+
+def _trace(game: NormalFormGame, until: float, keep: bool, stop=None):
+    """Follow the branch by pseudo-arclength continuation in (β, log(1+λ)), turning points included.
+
+    Returns the precisions and probabilities passed (if ``keep``), the state at
+    ``until`` (scaled units) and the number of steps. ``stop(λ, β)`` may end
+    the trace early (for the equilibrium search).
+    """
+    payoffs, _ = _scaled_payoffs(game)
+    shape = game.shape
+    size = sum(shape)
+    w = np.concatenate([np.concatenate([np.full(n, -np.log(n)) for n in shape]), [0.0]])
+    start = np.zeros(size + 1)
+    start[-1] = 1.0
+    _, full = _augmented(w, payoffs, shape)
+    tangent = _tangent(full, start)  # agrees with +λ: the trace starts towards larger λ
+    h, steps = 0.3, 0
+    lams, points = [0.0], [np.exp(w[:-1])]
+    goal = np.log1p(until)
+    while w[-1] < goal:
+        steps += 1
+        if steps > 20_000:
+            raise SolverError("the logit branch took more than 20,000 steps; the game may be degenerate")
+        guess = w + h * tangent
+        moved, ok, iterations = guess, False, 0
+        for iterations in range(1, 12):
+            residual, full = _augmented(moved, payoffs, shape)
+            arc = tangent @ (moved - w) - h
+            # λ·u carries rounding of about λ·1e-16: the tolerance grows with λ
+            tol = 1e-10 * max(1.0, np.expm1(moved[-1]))
+            if np.max(np.abs(residual)) <= tol and abs(arc) <= 1e-10 * max(1.0, h):
+                ok = True
+                break
+            try:
+                correction = np.linalg.solve(np.vstack([full, tangent]), -np.append(residual, arc))
+            except np.linalg.LinAlgError:
+                break
+            moved = moved + correction
+            # a corrector that wanders far from the prediction may have landed on another branch
+            if not np.all(np.isfinite(moved)) or np.linalg.norm(moved - guess) > 0.3 * h:
+                break
+        if ok and moved[-1] < 0:  # the branch never returns below λ = 0: a wrong turn, take a smaller step
+            ok = False
+        if not ok:
+            h /= 3
+            if h < 1e-12:
+                raise SolverError(f"the logit branch could not be continued past λ = {np.expm1(w[-1]):.4g}")
+            continue
+        turned = _tangent(full, tangent)
+        jump = np.max(np.abs(np.exp(moved[:-1]) - np.exp(w[:-1])))
+        if turned @ tangent < 0.95 or jump > 0.05:
+            # the branch bends sharply, or the probabilities moved a lot: a shorter step, so as not to jump
+            h /= 3
+            if h < 1e-12:
+                raise SolverError(f"the logit branch could not be continued past λ = {np.expm1(w[-1]):.4g}")
+            continue
+        tangent = turned
+        w = moved
+        if keep:
+            lams.append(np.expm1(w[-1]))
+            points.append(np.exp(w[:-1]))
+        if stop is not None and stop(np.expm1(w[-1]), w[:-1]):
+            break
+        h = min(h * (2.0 if iterations <= 3 else 1.2 if iterations <= 5 else 0.7), 1e6)
+    beta, lam = w[:-1], np.expm1(w[-1])
+    if lam > until and until > 0:  # land on the requested precision itself
+        beta, landed = _newton_fixed(beta, until, payoffs, shape)
+        if not landed:
+            raise SolverError(f"the logit branch could not be evaluated at λ = {until:.4g}")
+        lam = until
+    return np.array(lams), np.array(points), beta, lam, steps
+
+
+# ---------------------------------------------------------------------- public functions
+def quantal_response(game: NormalFormGame, lam: float) -> QuantalResponse:
+    """The logit QRE on the principal branch at precision ``lam`` (in the game's payoff units)."""
+    lam = _precision(lam)
+    _, scale = _scaled_payoffs(game)
+    _, _, beta, _, _ = _trace(game, lam * scale, keep=False)
+    return QuantalResponse(lam, _split(np.exp(beta), game.shape), game.players, game.strategies)
+
+
+def quantal_response_curve(game: NormalFormGame, until: float | None = None) -> QRECurve:
+    """The principal branch from λ = 0 to ``until`` (payoff units; default: far enough to settle)."""
+    _, scale = _scaled_payoffs(game)
+    limit = MAX_LAMBDA if until is None else _precision(until) * scale
+    lams, points, _, _, steps = _trace(game, limit, keep=True)
+    return QRECurve(lams / scale, points, game, steps)
+
+
+def logit_equilibrium(game: NormalFormGame, tol: float | None = None) -> EquilibriumSet:
+    """One Nash equilibrium: the end of the logit branch, polished on its support and verified.
+
+    Returns an :class:`EquilibriumSet` with one equilibrium (``complete`` is
+    False: one of possibly many), or none with a message when the polished
+    end point fails the regret check.
+    """
+    _, scale = _scaled_payoffs(game)
+    bound = (DEFAULT_TOL if tol is None else tol) * scale
+    found = {}
+
+    def settled(lam, beta):
+        """Try to polish at every tripling of λ past 100: stop as soon as a verified equilibrium appears."""
+        if lam < found.get("next", 100.0):
+            return False
+        found["next"] = lam * 3
+        traced = _split(np.exp(beta), game.shape)
+        profile = _polish(game, traced)
+        # Newton on a support can converge to another equilibrium: keep only the branch's own limit
+        # (a mixed limit is approached at a rate of about 1/λ, so the allowance shrinks with λ)
+        gap = None if profile is None else max(np.max(np.abs(a - b)) for a, b in zip(profile, traced))
+        near = gap is not None and gap <= min(0.05, 50 / lam)
+        if near:
+            equilibrium = make_equilibrium(game, profile)
+            if equilibrium.regret <= bound:
+                found["equilibrium"], found["lambda"] = equilibrium, lam
+                return True
+        return False
+
+    _, _, beta, lam, steps = _trace(game, MAX_LAMBDA, keep=False, stop=settled)
+    options = {"tol": tol, "lambda": float(lam) / scale, "steps": steps}
+    if "equilibrium" in found:
+        return EquilibriumSet(equilibria=(found["equilibrium"],), game=game, method="logit tracing",
+                              options=options, complete=False,
+                              message="one equilibrium: the limit of the logit quantal response branch")
+    return EquilibriumSet(equilibria=(), game=game, method="logit tracing", options=options, complete=False,
+                          message="the end of the logit branch did not verify as an equilibrium within the "
+                          "tolerance; try all_equilibria for small games")
+
+
+def _precision(lam) -> float:
+    try:
+        value = float(lam)
+    except (TypeError, ValueError):
+        raise SolverError(f"λ must be a number, got {lam!r}") from None
+    if not np.isfinite(value) or value < 0:
+        raise SolverError(f"λ must be a finite number ≥ 0, got {lam!r}")
+    return value
+
+
+def _polish(game: NormalFormGame, profile, threshold: float = 1e-6):
+    """Newton on the indifference equations of the strategies still played at the branch's end."""
+    payoffs = [np.asarray(a, dtype=float) for a in game.as_float().payoffs]
+    supports = [np.flatnonzero(p > threshold) for p in profile]
+    sigmas = [np.where(p > threshold, p, 0.0) for p in profile]
+    sigmas = [s / s.sum() for s in sigmas]
+    for _ in range(30):
+        residual, jacobian = _support_system(payoffs, sigmas, supports)
+        if np.max(np.abs(residual)) <= 1e-13:
+            break
+        try:
+            step = np.linalg.lstsq(jacobian, -residual, rcond=None)[0]
+        except np.linalg.LinAlgError:
+            return None
+        sigmas = _apply(sigmas, supports, step)
+    else:
+        return None  # Newton did not converge: the support is not yet the equilibrium's
+    if any(np.any(s < 0) or not np.all(np.isfinite(s)) for s in sigmas):
+        return None
+    return tuple(np.maximum(s, 0) / np.maximum(s, 0).sum() for s in sigmas)
+
+
+def _support_system(payoffs, sigmas, supports):
+    """Residuals u_i(s) - u_i(first of support) for s in the support, and sums of probabilities minus 1."""
+    n = len(payoffs)
+    sizes = [len(s) for s in supports]
+    offsets = np.concatenate([[0], np.cumsum(sizes)])
+    rows, jac_rows = [], []
+    for i, array in enumerate(payoffs):
+        u = _contract(array, sigmas, (i,))
+        base = supports[i][0]
+        for s in supports[i][1:]:
+            rows.append(u[s] - u[base])
+            row = np.zeros(offsets[-1])
+            for j in range(n):
+                if j == i:
+                    continue
+                pair = _contract(array, sigmas, (i, j) if i < j else (j, i))
+                pair = pair if i < j else pair.T
+                row[offsets[j]:offsets[j + 1]] = pair[s, supports[j]] - pair[base, supports[j]]
+            jac_rows.append(row)
+    for i in range(n):
+        rows.append(sigmas[i][supports[i]].sum() - 1)
+        row = np.zeros(offsets[-1])
+        row[offsets[i]:offsets[i + 1]] = 1
+        jac_rows.append(row)
+    return np.array(rows), np.array(jac_rows)
+
+
+def _apply(sigmas, supports, step):
+    out, at = [], 0
+    for sigma, support in zip(sigmas, supports):
+        sigma = sigma.copy()
+        sigma[support] += step[at:at + len(support)]
+        at += len(support)
+        out.append(sigma)
+    return out
