@@ -294,21 +294,33 @@ def logit_equilibrium(game: NormalFormGame, tol: float | None = None) -> Equilib
     found = {}
 
     def settled(lam, beta):
-        """Try to polish at every tripling of λ past 100: stop as soon as a verified equilibrium appears."""
+        """Polish at every tripling of λ past 100; accept the branch's limit once it is confirmed.
+
+        Newton on a guessed support can converge to another equilibrium, so a
+        polished profile is accepted only when the traced point is (nearly) on
+        it, or when the same profile comes out twice in a row with the traced
+        point closing in on it (the branch approaches its limit at a rate of
+        about 1/λ).
+        """
         if lam < found.get("next", 100.0):
             return False
         found["next"] = lam * 3
         traced = _split(np.exp(beta), game.shape)
         profile = _polish(game, traced)
-        # Newton on a support can converge to another equilibrium: keep only the branch's own limit
-        # (a mixed limit is approached at a rate of about 1/λ, so the allowance shrinks with λ)
-        gap = None if profile is None else max(np.max(np.abs(a - b)) for a, b in zip(profile, traced))
-        near = gap is not None and gap <= min(0.05, 50 / lam)
-        if near:
-            equilibrium = make_equilibrium(game, profile)
-            if equilibrium.regret <= bound:
-                found["equilibrium"], found["lambda"] = equilibrium, lam
-                return True
+        if profile is None:
+            found.pop("candidate", None)
+            return False
+        gap = max(np.max(np.abs(a - b)) for a, b in zip(profile, traced))
+        previous = found.get("candidate")
+        found["candidate"] = (profile, gap)
+        repeated = previous is not None and gap < previous[1] and \
+            max(np.max(np.abs(a - b)) for a, b in zip(profile, previous[0])) <= 1e-9
+        if gap > 1e-6 and not repeated:
+            return False
+        equilibrium = make_equilibrium(game, profile)
+        if equilibrium.regret <= bound:
+            found["equilibrium"] = equilibrium
+            return True
         return False
 
     _, _, beta, lam, steps = _trace(game, MAX_LAMBDA, keep=False, stop=settled)

@@ -46,12 +46,7 @@ def solve(game: NormalFormGame, exact: bool = False) -> EquilibriumSet:
     """
     game.require_numeric("solve")
     if game.num_players != 2:
-        result = pure_equilibria(game)
-        return result.replace(
-            complete=False,
-            message=f"{game.num_players}-player game: pure equilibria only; "
-            "mixed equilibria of games with more than two players are not computed",
-        )
+        return _many_players(game)
     if max(game.shape) <= ENUMERATION_LIMIT:
         result = all_equilibria(game, exact=exact)
         return result.replace(
@@ -70,3 +65,29 @@ def solve(game: NormalFormGame, exact: bool = False) -> EquilibriumSet:
         )
     result = lemke_howson(game)
     return result.replace(message="large game: one equilibrium by Lemke–Howson")
+
+
+def _many_players(game: NormalFormGame) -> EquilibriumSet:
+    """Every pure equilibrium, and the limit of the logit branch when it is not one of them."""
+    from ..errors import SolverError
+    from .logit import logit_equilibrium
+
+    pure = pure_equilibria(game)
+    found = list(pure)
+    note = "the limit of the logit branch is one of them"
+    try:
+        traced = logit_equilibrium(game)
+    except SolverError as exc:
+        traced, note = (), f"logit tracing failed ({exc})"
+    for eq in traced:
+        if all(max(abs(float(a) - float(b)) for u, v in zip(eq.profile, other.profile) for a, b in zip(u, v)) > 1e-9
+               for other in found):
+            found.append(eq)
+            note = "and one more: the limit of the logit quantal response branch"
+    return pure.replace(
+        equilibria=tuple(found),
+        method="pure best-response mask and logit tracing",
+        complete=False,
+        message=f"{game.num_players}-player game: every pure equilibrium, {note}; other mixed equilibria "
+        "are not enumerated",
+    )

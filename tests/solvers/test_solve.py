@@ -26,7 +26,21 @@ def test_large_general_game_uses_lemke_howson():
     assert result.method == "Lemke-Howson" and not result.complete
 
 
-def test_three_players_pure_only():
+def test_three_players_pure_and_the_logit_limit():
     game = ng.NormalFormGame([np.eye(2)[:, :, None] * np.ones(2)] * 3)
     result = ng.solve(game)
-    assert not result.complete and "pure equilibria only" in result.message
+    assert not result.complete and "every pure equilibrium" in result.message
+    assert len(result.pure) == len(ng.pure_equilibria(game))
+    assert all(ng.is_nash(game, eq.profile) for eq in result)
+
+
+def test_three_player_pennies_gets_its_mixed_equilibrium():
+    """No pure equilibrium; the logit limit is the unique (uniform) equilibrium."""
+    def payoff(match):
+        return np.array([[[1.0 if match(i, j, k) else -1.0 for k in range(2)] for j in range(2)] for i in range(2)])
+
+    game = ng.NormalFormGame([payoff(lambda i, j, k: i == j), payoff(lambda i, j, k: j == k),
+                              payoff(lambda i, j, k: k != i)])
+    result = ng.solve(game)
+    assert len(result) == 1 and "one more: the limit of the logit" in result.message
+    assert all(np.allclose(v, 0.5, atol=1e-12) for v in result[0].profile)
