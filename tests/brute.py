@@ -85,3 +85,69 @@ def pure_equilibria(payoffs):
         if ok:
             found.add(cell)
     return found
+
+
+def n_player_equilibria(payoffs):
+    """Every equilibrium of a small nondegenerate n-player game, by exact support enumeration in sympy.
+
+    ``payoffs`` are integer numpy arrays, one per player. Each support
+    profile's indifference equations are solved symbolically; a solution is
+    kept when it is real, positive on the support, and no strategy outside the
+    support pays more. Returns profiles as tuples of floats rounded to 9 digits
+    (irrational equilibria included). Positive-dimensional solution sets
+    (degenerate games) are skipped: use nondegenerate games only.
+    """
+    import numpy as np
+    import sympy
+
+    shape = payoffs[0].shape
+    n = len(shape)
+    found = set()
+    subsets = [
+        [c for k in range(1, m + 1) for c in itertools.combinations(range(m), k)] for m in shape
+    ]
+    for supports in itertools.product(*subsets):
+        p = [[sympy.Symbol(f"p{i}_{s}") if s in supports[i] else sympy.Integer(0) for s in range(m)]
+             for i, m in enumerate(shape)]
+        values = [sympy.Symbol(f"v{i}") for i in range(n)]
+        unknowns = [x for row in p for x in row if isinstance(x, sympy.Symbol)] + values
+
+        def pay(i, s):
+            total = sympy.Integer(0)
+            for cell in itertools.product(*(range(m) for m in shape)):
+                if cell[i] != s:
+                    continue
+                weight = sympy.Integer(1)
+                for j in range(n):
+                    if j != i:
+                        weight *= p[j][cell[j]]
+                total += int(payoffs[i][cell]) * weight
+            return total
+
+        equations = []
+        for i in range(n):
+            equations.append(sum(p[i]) - 1)
+            equations += [pay(i, s) - values[i] for s in supports[i]]
+        for solution in sympy.solve(equations, unknowns, dict=True):
+            if set(solution) != set(unknowns):
+                continue  # a continuum: not for this oracle
+            numeric = {k: complex(sympy.N(v, 30)) for k, v in solution.items()}
+            if any(abs(z.imag) > 1e-12 for z in numeric.values()):
+                continue
+            real = {k: z.real for k, z in numeric.items()}
+            probs = [[real.get(x, 0.0) if isinstance(x, sympy.Symbol) else 0.0 for x in row] for row in p]
+            if any(probs[i][s] <= 1e-12 for i in range(n) for s in supports[i]):
+                continue
+            vectors = [np.array(row) for row in probs]
+            ok = True
+            for i in range(n):
+                payoff = np.moveaxis(np.asarray(payoffs[i], dtype=float), i, 0)
+                for j in reversed(range(n)):
+                    if j != i:
+                        axis = j + 1 if j < i else j
+                        payoff = np.tensordot(payoff, vectors[j], axes=([axis], [0]))
+                if payoff.max() > real[values[i]] + 1e-9:
+                    ok = False
+            if ok:
+                found.add(tuple(round(v, 9) + 0.0 for row in probs for v in row))
+    return found

@@ -83,24 +83,31 @@ def all_equilibria(
     game: NormalFormGame,
     exact: bool = False,
     tol: float | None = None,
-    max_work: float = DEFAULT_MAX_WORK,
+    max_work: float | None = None,
     timeout: float | None = None,
 ) -> EquilibriumSet:
-    """Every extreme Nash equilibrium of a two-player game.
+    """Every extreme Nash equilibrium of a game.
+
+    Two-player games are solved by vertex enumeration; games with three or
+    more players by support enumeration (:mod:`~negotiation.solvers.n_player`),
+    with a polynomial homotopy where three or more players mix.
 
     Parameters
     ----------
     game : NormalFormGame
-        Two players, numeric payoffs.
+        Two or more players, numeric payoffs.
     exact : bool
         Return Fractions, verified exactly. Implied when the payoffs are exact.
     tol : float, optional
         Largest regret accepted for float results, relative to the payoff scale
         (default 1e-9).
-    max_work : float
+    max_work : float, optional
         Refuse (with :class:`~negotiation.errors.BudgetError`) games whose
-        estimated work (:func:`enumeration_work`) exceeds this, rather than run
-        for hours; raise it deliberately, or use :func:`~negotiation.lemke_howson`.
+        estimated work exceeds this, rather than run for hours; raise it
+        deliberately, or use :func:`~negotiation.lemke_howson` (two players) or
+        :func:`~negotiation.logit_equilibrium` for one equilibrium. Two
+        players: :func:`enumeration_work`, default :data:`DEFAULT_MAX_WORK`.
+        More: the number of support profiles, default 3e5 (6×6×6 passes).
     timeout : float, optional
         Seconds after which to stop verifying candidates and return those found
         so far, marked incomplete. Checked between steps: the vertex
@@ -122,7 +129,12 @@ def all_equilibria(
     [0.333333, 0.333333, 0.333333]
     """
     game.require_numeric("all_equilibria")
+    if game.num_players >= 3:
+        from .n_player import support_enumeration
+
+        return support_enumeration(game, exact=exact, tol=tol, max_work=max_work, timeout=timeout)
     game.require_players(2, "all_equilibria (vertex enumeration)")
+    max_work = DEFAULT_MAX_WORK if max_work is None else max_work
     deadline = Deadline(timeout)
     exact = exact or game.is_exact
     A, B = (np.asarray(a, float) for a in game.as_float().payoffs)

@@ -4,8 +4,10 @@
   :func:`~negotiation.all_equilibria` (every extreme equilibrium);
 * larger two-player zero-sum games: linear programming, one optimal pair;
 * larger two-player games: :func:`~negotiation.lemke_howson`, one equilibrium;
-* three or more players: :func:`~negotiation.pure_equilibria`, marked as not
-  covering mixed equilibria.
+* three or more players, small enough to enumerate: every equilibrium by
+  support enumeration;
+* larger games with three or more players: every pure equilibrium and the
+  limit of the logit branch, marked as not covering all mixed equilibria.
 
 Examples
 --------
@@ -29,6 +31,8 @@ __all__ = ["solve", "ENUMERATION_LIMIT"]
 
 #: Largest number of strategies per player for which ``solve`` enumerates everything.
 ENUMERATION_LIMIT = 15  # below all_equilibria's own max_size
+#: Most support profiles for which ``solve`` enumerates a game with three or more players (5×5×5 has 29,791).
+N_PLAYER_LIMIT = 30_000
 
 
 def solve(game: NormalFormGame, exact: bool = False) -> EquilibriumSet:
@@ -46,6 +50,12 @@ def solve(game: NormalFormGame, exact: bool = False) -> EquilibriumSet:
     """
     game.require_numeric("solve")
     if game.num_players != 2:
+        from .supports import support_count
+
+        if game.num_players >= 3 and support_count(game.shape) <= N_PLAYER_LIMIT:
+            result = all_equilibria(game, exact=exact)
+            return result.replace(message=result.message + f"\nsmall {game.num_players}-player game: "
+                                  "every equilibrium by support enumeration")
         return _many_players(game)
     if max(game.shape) <= ENUMERATION_LIMIT:
         result = all_equilibria(game, exact=exact)

@@ -89,10 +89,10 @@ def test_one_strategy_players():
     assert len(ng.all_equilibria(single)) == 1
 
 
-def test_more_than_two_players_is_refused():
+def test_more_than_two_players_go_to_support_enumeration():
     game = ng.NormalFormGame([np.zeros((2, 2, 2))] * 3)
-    with pytest.raises(errors.UnsupportedGameError, match="2-player"):
-        ng.all_equilibria(game)
+    result = quiet(ng.all_equilibria, game)
+    assert result.method == "support enumeration" and result.degenerate
 
 
 def test_scale_invariance_of_float_answers():

@@ -27,7 +27,8 @@ def test_large_general_game_uses_lemke_howson():
 
 
 def test_three_players_pure_and_the_logit_limit():
-    game = ng.NormalFormGame([np.eye(2)[:, :, None] * np.ones(2)] * 3)
+    rng = np.random.default_rng(0)
+    game = ng.NormalFormGame([rng.integers(0, 3, size=(8, 8, 8)) for _ in range(3)])  # too big to enumerate
     result = ng.solve(game)
     assert not result.complete and "every pure equilibrium" in result.message
     assert len(result.pure) == len(ng.pure_equilibria(game))
@@ -42,5 +43,7 @@ def test_three_player_pennies_gets_its_mixed_equilibrium():
     game = ng.NormalFormGame([payoff(lambda i, j, k: i == j), payoff(lambda i, j, k: j == k),
                               payoff(lambda i, j, k: k != i)])
     result = ng.solve(game)
-    assert len(result) == 1 and "one more: the limit of the logit" in result.message
+    assert len(result) == 1 and result.complete and "support enumeration" in result.message
     assert all(np.allclose(v, 0.5, atol=1e-12) for v in result[0].profile)
+    big = ng.NormalFormGame([np.tile(a, (4, 4, 4)) for a in game.payoffs])  # the same game, each move 4 times
+    assert ng.solve(big).message.count("the limit of the logit") == 1

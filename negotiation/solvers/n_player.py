@@ -1,0 +1,306 @@
+r"""Every Nash equilibrium of a small game with three or more players, by support enumeration.
+
+Each support profile that survives dominance pruning
+(:mod:`~negotiation.solvers.supports`) is solved for the mixed strategies
+that make every player indifferent on its support:
+
+* no player mixing: the pure equilibria, from one best-response mask;
+* one or two players mixing: linear systems, solved exactly for exact payoffs
+  (:mod:`~negotiation.solvers.support_polytopes`), which also describe the
+  continua of degenerate games;
+* three or more mixing: polynomial systems, solved for every isolated root by
+  a linear-product homotopy (:mod:`~negotiation.solvers.homotopy`).
+
+Every candidate is verified by its regret in the whole game (exactly for exact
+payoffs: a root that is rational is recovered as Fractions and checked
+exactly; an irrational one stays a float and is said so).
+
+A nondegenerate game has an odd number of equilibria (Wilson 1971;
+Harsanyi 1973). The result reports the count's parity; an even count in a game
+that looks nondegenerate triggers a second homotopy with fresh random
+constants before the result is called complete.
+
+Examples
+--------
+>>> import negotiation as ng
+>>> coordination = ng.NormalFormGame.from_arrays(
+...     [[[1, 0], [0, 0]], [[0, 0], [0, 1]]], [[[1, 0], [0, 0]], [[0, 0], [0, 1]]],
+...     [[[1, 0], [0, 0]], [[0, 0], [0, 1]]], players=("U.S.", "China", "EU"))
+>>> result = ng.all_equilibria(coordination, exact=True)
+>>> len(result), result.complete, result.method
+(2, True, 'support enumeration')
+"""
+
+from __future__ import annotations
+
+import warnings
+from fractions import Fraction
+
+import numpy as np
+
+from ..budget import Deadline
+from ..errors import BudgetError, DegenerateGameWarning
+from ..games.normal_form import NormalFormGame
+from ..games.profiles import DEFAULT_TOL, payoff_scale, payoff_vector
+from .homotopy import multilinear_tensors, residual_and_condition, start_count, track_paths
+from .pure import pure_equilibrium_mask
+from .results import Component, EquilibriumSet, make_equilibrium
+from .support_polytopes import linear_support
+from .supports import support_count, support_profiles
+
+__all__ = ["support_enumeration", "DEFAULT_MAX_SUPPORTS"]
+
+#: Support profiles allowed without an explicit ``max_work``: 6×6×6 (250,047) passes, 7×7×7 does not.
+DEFAULT_MAX_SUPPORTS = 3e5
+#: Paths tracked in one batch (memory grows with batch × unknowns²).
+BATCH = 20_000
+
+
+def support_enumeration(
+    game: NormalFormGame,
+    exact: bool = False,
+    tol: float | None = None,
+    max_work: float | None = None,
+    timeout: float | None = None,
+) -> EquilibriumSet:
+    """Every equilibrium of ``game`` (any number of players): isolated ones, and the extreme points of continua.
+
+    ``max_work`` bounds the number of support profiles (:func:`~negotiation.solvers.supports.support_count`),
+    ``timeout`` the seconds spent; either way the equilibria found so far are returned, marked incomplete
+    (the budget is checked before any work, and raises :class:`~negotiation.errors.BudgetError`).
+    """
+    game.require_numeric("all_equilibria")
+    exact = exact or game.is_exact
+    limit = DEFAULT_MAX_SUPPORTS if max_work is None else max_work
+    work = support_count(game.shape)
+    if work > limit:
+        shape = "×".join(map(str, game.shape))
+        raise BudgetError(
+            f"all_equilibria on a {shape} game: {work:.3g} support profiles to solve, above max_work={limit:.3g}; "
+            f"pass max_work={work:.3g} (and perhaps a timeout) to try anyway, or use logit_equilibrium(game) "
+            "for one equilibrium"
+        )
+    deadline = Deadline(timeout)
+    found = _Collector(game, exact, tol)
+    with deadline.interruptible():
+        polynomial = _pure_and_linear(game, found, deadline)
+        _polynomial(game, polynomial, found, deadline, seed=0)
+        if not deadline.reason and not found.degenerate and len(found) % 2 == 0 and polynomial:
+            found.notes.append("an even count in a game that looks nondegenerate: the homotopy was run again "
+                               "with fresh random constants")
+            _polynomial(game, polynomial, found, deadline, seed=1)
+    return found.result(deadline.reason, {"exact": exact, "tol": tol, "max_work": max_work, "timeout": timeout})
+
+
+def _pure_and_linear(game, found, deadline):
+    """Add the pure equilibria and those of supports with at most two mixing players; return the rest by sizes."""
+    for cell in np.argwhere(pure_equilibrium_mask(game.as_exact() if found.exact else game)):
+        found.add(_pure_profile(game, cell, found.exact), subset=None)
+    payoffs = found.payoffs
+    polynomial: dict[tuple, list] = {}
+    for supports in support_profiles(payoffs, found.slack):
+        if deadline.passed():
+            break
+        mixing = sum(len(s) > 1 for s in supports)
+        if mixing == 0:
+            continue
+        if mixing <= 2:
+            for subset in linear_support(payoffs, supports, found.slack, found.exact):
+                found.add_subset(subset)
+            continue
+        polynomial.setdefault(tuple(len(s) for s in supports), []).append(supports)
+    return polynomial
+
+
+def _polynomial(game, polynomial, found, deadline, seed):
+    """Track the homotopy paths of every support where three or more players mix."""
+    payoffs = [np.asarray(a, dtype=float) for a in game.as_float().payoffs]
+    for sizes, supports_list in polynomial.items():
+        paths = start_count(sizes)
+        if paths == 0:  # unbalanced: more conditions than unknowns for some players
+            found.unbalanced += len(supports_list)
+            continue
+        step = max(1, BATCH // paths)
+        for at in range(0, len(supports_list), step):
+            if deadline.passed():
+                return
+            chunk = supports_list[at:at + step]
+            tensors = [multilinear_tensors(payoffs, s, found.scale) for s in chunk]
+            x, owner, status = track_paths(sizes, tensors, seed=seed, deadline=deadline)
+            found.failed_paths += int((status == "failed").sum())
+            for point, k, state in zip(x, owner, status):
+                if state != "infinite":
+                    found.add_root(chunk[k], tensors[k], point)
+
+
+def _pure_profile(game, cell, exact):
+    one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
+    vectors = []
+    for m, s in zip(game.shape, cell):
+        v = np.array([zero] * m, dtype=object if exact else float)
+        v[s] = one
+        vectors.append(v)
+    return tuple(vectors)
+
+
+class _Collector:
+    """Verified, de-duplicated equilibria, the Nash subsets they form, and what was noticed on the way."""
+
+    def __init__(self, game, exact, tol):
+        self.game, self.exact = game, exact
+        self.scale = payoff_scale(game)
+        self.slack = 0 if exact else (DEFAULT_TOL if tol is None else tol) * self.scale
+        self.bound = (DEFAULT_TOL if tol is None else tol) * self.scale
+        self.payoffs = game.as_exact().payoffs if exact else [np.asarray(a, float) for a in game.as_float().payoffs]
+        self.equilibria, self.index, self.subsets = [], {}, []
+        self.degenerate, self.partial_continuum = False, False
+        self.rejected = self.unbalanced = self.failed_paths = 0
+        self.irrational: set[int] = set()
+        self.notes: list[str] = []
+
+    def __len__(self):
+        return len(self.equilibria)
+
+    def add(self, vectors, subset):
+        """Verify one profile; return its index, or None when it is not an equilibrium."""
+        exact = self.exact and all(v.dtype == object for v in vectors)
+        key = tuple(np.round(np.concatenate([np.asarray(v, float) for v in vectors]), 8))
+        if key in self.index:
+            return self.index[key]
+        eq = make_equilibrium(self.game, vectors, exact=exact)
+        if eq.regret > (0 if exact else self.bound):
+            # A root that misses only by rounding is worth a warning; most roots miss because a strategy
+            # outside the support pays more, which is the normal way a support fails.
+            self.rejected += not exact and eq.regret <= 1e-6 * self.scale
+            return None
+        self.index[key] = len(self.equilibria)
+        self.equilibria.append(eq)
+        self.degenerate |= not self._quasi_strict(eq, exact)
+        return self.index[key]
+
+    def add_subset(self, subset):
+        members = {k for k in (self.add(p, subset) for p in subset.profiles) if k is not None}
+        if len(members) > 1:
+            self.degenerate = True
+            self.subsets.append(frozenset(members))
+        if not subset.whole:
+            self.partial_continuum = True
+
+    def add_root(self, supports, tensors, x):
+        """A homotopy end point: keep it if it is real and a probability profile, then verify."""
+        if np.abs(x.imag).max() > 1e-7:
+            return
+        real = x.real
+        vectors, at = [], 0
+        for p, support in enumerate(supports):
+            v = np.zeros(self.game.shape[p])
+            share = real[at:at + len(support) - 1]
+            v[list(support)] = np.concatenate([[1 - share.sum()], share])
+            at += len(support) - 1
+            if v.min() < -1e-7:
+                return
+            v = np.clip(v, 0, None)
+            vectors.append(v / v.sum())
+        sizes = tuple(len(s) for s in supports)
+        _, condition = residual_and_condition(sizes, tensors, real)
+        rational = self._rational(vectors) if self.exact else None
+        index = self.add(rational if rational is not None else tuple(vectors), subset=None)
+        if index is not None and condition > 1e9:
+            self.degenerate = True
+        if index is not None and self.exact and not self.equilibria[index].exact:
+            self.irrational.add(index)
+
+    def _rational(self, vectors):
+        """The profile as Fractions if it is rational (checked exactly by ``add``), else None."""
+        out = []
+        for v in vectors:
+            q = [Fraction(float(p)).limit_denominator(10**6) for p in v]
+            if sum(q) != 1:
+                return None
+            out.append(np.array(q, dtype=object))
+        eq = make_equilibrium(self.game, out, exact=True)
+        return tuple(out) if eq.regret == 0 else None
+
+    def _quasi_strict(self, eq, exact):
+        """Every pure best response is in the support (true of each equilibrium of a nondegenerate game)."""
+        slack = 0 if exact else self.bound
+        for i in range(self.game.num_players):
+            values = payoff_vector(self.game if exact else self.game.as_float(), i, eq.profile)
+            best = max(values)
+            responses = sum(1 for v in values if best - v <= slack)
+            if responses > sum(1 for p in eq.profile[i] if p > 0):
+                return False
+        return True
+
+    def result(self, stopped, options):
+        order = sorted(range(len(self.equilibria)),
+                       key=lambda k: tuple(np.concatenate([np.asarray(v, float) for v in self.equilibria[k].profile])),
+                       reverse=True)
+        rank = {k: r for r, k in enumerate(order)}
+        equilibria = tuple(self.equilibria[k] for k in order)
+        subsets = [frozenset(rank[k] for k in s) for s in self.subsets]
+        components = _components(len(equilibria), subsets)
+        incomplete = self._incompleteness(stopped)
+        if self.degenerate:
+            warnings.warn("the game is degenerate: equilibria may form continua; see result.components",
+                          DegenerateGameWarning, stacklevel=4)
+        return EquilibriumSet(
+            equilibria=equilibria, game=self.game, method="support enumeration", options=options,
+            complete=not incomplete, degenerate=self.degenerate, components=components,
+            message="\n".join([self._parity(), *self.notes, *incomplete]),
+        )
+
+    def _parity(self):
+        count = len(self.equilibria)
+        if self.degenerate:
+            parity = "odd" if count % 2 else "even"
+            return f"{count} extreme equilibria ({parity}); the game is degenerate, so the count need not be odd"
+        if count % 2:
+            return f"{count} equilibria: an odd number, as every nondegenerate game has"
+        return (f"{count} equilibria: an even number, which a nondegenerate game cannot have; "
+                "an equilibrium may have been missed")
+
+    def _incompleteness(self, stopped):
+        reasons = []
+        if stopped:
+            reasons.append(f"{stopped}: the equilibria found so far are shown, and there may be more")
+        if not self.degenerate and len(self.equilibria) % 2 == 0:
+            reasons.append("the count is even in a nondegenerate game, so the list is not known to be complete")
+        if self.degenerate and self.partial_continuum:
+            reasons.append("a continuum of equilibria is curved (players who do not mix constrain those who do); "
+                           "only its corner points are listed")
+        if self.degenerate and (self.unbalanced or self.failed_paths):
+            reasons.append("in a degenerate game, continua where three or more players mix are not enumerated")
+        if self.rejected and not self.exact:
+            reasons.append(f"{self.rejected} candidate(s) failed verification in floating point; "
+                           "the game may be nearly degenerate: try exact=True")
+        if self.irrational:
+            count = len(self.irrational)
+            reasons.append(f"{count} equilibri{'um is' if count == 1 else 'a are'} irrational: "
+                           "shown as floats, verified to the float tolerance")
+        return reasons
+
+
+def _components(count, subsets):
+    """Connected components of equilibria linked by shared Nash subsets, with the maximal subsets."""
+    parent = list(range(count))
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for s in subsets:
+        first, *rest = sorted(s)
+        for k in rest:
+            parent[find(k)] = find(first)
+    groups: dict[int, list[int]] = {}
+    for k in range(count):
+        groups.setdefault(find(k), []).append(k)
+    maximal = [s for s in set(subsets) if not any(s < t for t in subsets)]
+    components = []
+    for members in sorted(groups.values()):
+        inside = sorted(tuple(sorted(s)) for s in maximal if s <= set(members))
+        components.append(Component(extreme=tuple(members), nash_subsets=tuple(inside) or (tuple(members),)))
+    return tuple(components)

@@ -1,0 +1,182 @@
+"""All equilibria of games with three or more players (support enumeration + homotopy)."""
+
+import io
+import os
+import warnings
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import negotiation as ng
+from negotiation.errors import BudgetError, DegenerateGameWarning
+from negotiation.io import gambit
+from negotiation.solvers.homotopy import start_count
+
+from ..brute import n_player_equilibria
+
+DATA = Path(__file__).parent.parent / "data" / "gambit"
+
+
+def random_game(shape, seed, integers=False):
+    rng = np.random.default_rng(seed)
+    if integers:
+        arrays = [rng.integers(-9, 10, size=shape) for _ in shape]
+    else:
+        arrays = [rng.normal(size=shape) for _ in shape]
+    return ng.NormalFormGame.from_arrays(*arrays)
+
+
+def flat(eq):
+    return tuple(round(float(p), 9) + 0.0 for v in eq.profile for p in v)
+
+
+def test_mckelvey_mclennan_has_nine_equilibria_two_totally_mixed_as_fractions():
+    game = gambit.load(DATA / "mckelvey_mclennan_2x2x2.nfg")
+    result = ng.all_equilibria(game, exact=True)
+    assert len(result) == 9 and result.complete and not result.degenerate
+    assert all(eq.exact and eq.regret == 0 for eq in result)
+    assert all(isinstance(p, Fraction) for eq in result for v in eq.profile for p in v)
+    totally_mixed = [eq for eq in result if all(len(s) == 2 for s in eq.support)]
+    assert len(totally_mixed) == 2
+    assert "odd" in result.message
+
+
+def test_the_known_games_agree_with_an_independent_symbolic_enumeration():
+    game = gambit.load(DATA / "mckelvey_mclennan_2x2x2.nfg")
+    arrays = [np.asarray(a, dtype=float).astype(int) for a in game.payoffs]
+    assert {flat(eq) for eq in ng.all_equilibria(game)} == n_player_equilibria(arrays)
+
+
+def test_jordans_cyclic_matching_pennies_has_one_equilibrium_all_mixing_half():
+    # Player 1 wants to match 2, 2 wants to match 3, 3 wants to mismatch 1 (Jordan 1993).
+    match = np.array([[1, -1], [-1, 1]])
+    u1 = np.broadcast_to(match[:, :, None], (2, 2, 2))
+    u2 = np.broadcast_to(match[None, :, :], (2, 2, 2))
+    u3 = np.broadcast_to(-match.T[:, None, :], (2, 2, 2))
+    game = ng.NormalFormGame.from_arrays(u1, u2, u3)
+    result = ng.all_equilibria(game, exact=True)
+    assert len(result) == 1
+    assert all(list(v) == [Fraction(1, 2)] * 2 for v in result[0].profile)
+
+
+def test_labels_are_kept():
+    game = ng.NormalFormGame.from_arrays(
+        *[random_game((2, 2, 2), 3).payoffs[i] for i in range(3)],
+        players=("U.S.", "China", "Brazil"),
+        strategies=(("Tariff", "Hold"), ("Retaliate", "Buy"), ("Sell", "Wait")))
+    result = ng.all_equilibria(game)
+    assert set(result[0].strategy_of("Brazil")) <= {"Sell", "Wait"}
+    assert "Brazil" in str(result)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from([(3, 3, 3), (2, 2, 2, 2), (4, 4, 3)]), st.integers(0, 10**6))
+def test_random_games_give_verified_equilibria_an_odd_number_of_them(shape, seed):
+    game = random_game(shape, seed)
+    result = ng.all_equilibria(game)
+    assert result.complete and not result.degenerate
+    assert len(result) % 2 == 1
+    assert result.max_regret <= 1e-10 * ng.payoff_scale(game)
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.sampled_from([(2, 2, 2), (3, 2, 2)]), st.integers(0, 10**6))
+def test_small_integer_games_match_brute_force_exact_enumeration(shape, seed):
+    game = random_game(shape, seed, integers=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        result = ng.all_equilibria(game, exact=True)
+    assume(not result.degenerate)
+    arrays = [np.asarray(a, dtype=object).astype(int) for a in game.payoffs]
+    assert {flat(eq) for eq in result} == n_player_equilibria(arrays)
+    assert all(eq.regret == 0 for eq in result if eq.exact)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from([(3, 2, 2), (2, 3, 2, 2)]), st.integers(0, 10**6), st.randoms(use_true_random=False))
+def test_permuting_players_permutes_the_answer(shape, seed, rnd):
+    game = random_game(shape, seed)
+    order = list(range(len(shape)))
+    rnd.shuffle(order)
+    permuted = game.permute_players([game.players[k] for k in order])
+    original = {tuple(tuple(np.round(eq.profile[k], 8)) for k in order) for eq in ng.all_equilibria(game)}
+    moved = {tuple(tuple(np.round(v, 8)) for v in eq.profile) for eq in ng.all_equilibria(permuted)}
+    assert original == moved
+
+
+def test_an_irrational_equilibrium_stays_a_float_and_says_so():
+    for seed in range(200):
+        game = random_game((2, 2, 2), seed, integers=True)
+        result = ng.all_equilibria(game, exact=True)
+        if any(not eq.exact for eq in result):
+            break
+    else:
+        pytest.fail("no random 2×2×2 integer game with an irrational equilibrium in 200 seeds")
+    assert "irrational" in result.message
+    assert all(eq.regret == 0 for eq in result if eq.exact)
+    assert all(float(eq.regret) <= 1e-9 * ng.payoff_scale(game) for eq in result if not eq.exact)
+
+
+def test_a_degenerate_game_reports_its_components():
+    zero = np.zeros((2, 2, 2), dtype=int)
+    game = ng.NormalFormGame.from_arrays(zero, zero, zero)
+    with pytest.warns(DegenerateGameWarning):
+        result = ng.all_equilibria(game, exact=True)
+    assert result.degenerate and len(result) == 8  # the eight pure profiles span the one component
+    assert len(result.components) == 1 and result.components[0].extreme == tuple(range(8))
+
+
+def test_a_one_sided_tie_gives_an_interval_of_equilibria():
+    # The EU is indifferent whatever happens; the others coordinate on (A, A) when the EU plays A.
+    u = np.zeros((2, 2, 2), dtype=int)
+    u[0, 0, :] = 2
+    u[1, 1, :] = 1
+    game = ng.NormalFormGame.from_arrays(u, u, np.zeros((2, 2, 2), dtype=int),
+                                         players=("U.S.", "China", "EU"))
+    with pytest.warns(DegenerateGameWarning):
+        result = ng.all_equilibria(game, exact=True)
+    assert result.degenerate
+    mixed = [c for c in result.components if len(c.extreme) > 1]
+    assert mixed and all(ng.is_nash(game, eq.profile) for eq in result)
+
+
+def test_the_budget_is_checked_before_any_work():
+    with pytest.raises(BudgetError, match="support profiles"):
+        ng.all_equilibria(random_game((7, 7, 7), 0))
+
+
+def test_a_timeout_returns_what_was_found_marked_incomplete():
+    result = ng.all_equilibria(random_game((5, 5, 4), 1), timeout=0.05)
+    assert not result.complete and "timeout" in result.message
+
+
+def test_start_system_sizes_are_the_multihomogeneous_bezout_numbers():
+    # 2 totally mixed equilibria at most for 2×2×2, 10 for 3×3×3 (McKelvey and McLennan 1997), 9 for 2^4.
+    assert start_count((2, 2, 2)) == 2
+    assert start_count((3, 3, 3)) == 10
+    assert start_count((2, 2, 2, 2)) == 9
+    assert start_count((3, 2, 1)) == 0  # unbalanced: player 1 has two conditions and one unknown against it
+
+
+def test_solve_enumerates_small_many_player_games():
+    result = ng.solve(gambit.load(DATA / "mckelvey_mclennan_2x2x2.nfg"))
+    assert len(result) == 9 and result.complete
+
+
+def test_gambit_equilibria_are_among_ours():
+    if os.environ.get("NEGOTIATION_REQUIRE_GAMBIT"):
+        import pygambit as gbt
+    else:
+        gbt = pytest.importorskip("pygambit")
+    for seed in range(6):
+        game = random_game((2, 2, 2), seed, integers=True)
+        theirs = gbt.nash.enumpoly_solve(gbt.read_nfg(io.StringIO(gambit.dumps(game)))).equilibria
+        ours = [np.concatenate([np.asarray(v, float) for v in eq.profile]) for eq in ng.all_equilibria(game)]
+        for profile in theirs:
+            point = np.array([float(profile[p][s]) for p, labels in zip(game.players, game.strategies)
+                              for s in labels])
+            assert min(np.abs(point - o).max() for o in ours) <= 1e-6, seed
