@@ -103,3 +103,46 @@ def random_trees(draw, max_depth=4, players=None, exact=None):
 
     build(ROOT, 0)
     return tree.check()
+
+
+def imperfect_tree(seed, depth=4, zero_sum=False, chance=True, exact=True, max_actions=3):
+    """A random two-player tree with imperfect information and perfect recall.
+
+    Each level is a chance move or a move of one player, with two to
+    ``max_actions`` actions. A mover sees its own past moves always and each earlier move of
+    the other side (or of chance) only if that level is observed, so
+    information sets group the nodes that differ in unobserved moves only.
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    owner = [("chance" if chance and rng.random() < 0.25 else int(rng.integers(0, 2))) for _ in range(depth)]
+    width = [int(rng.integers(2, max_actions + 1)) for _ in range(depth)]
+    observed = [bool(rng.random() < 0.5) for _ in range(depth)]
+    tree = ng.GameTree(("P1", "P2"))
+
+    def build(node, level, history):
+        if level == depth:
+            u, v = int(rng.integers(-5, 6)), int(rng.integers(-5, 6))
+            if not exact:
+                u, v = u + 0.5 * rng.random(), v + 0.5 * rng.random()
+            tree.add_terminal(node, (u, -u if zero_sum else v))
+            return
+        actions = [f"{'abcdefgh'[level]}{k}" for k in range(width[level])]
+        if owner[level] == "chance":
+            tree.add_chance(node)
+            weights = rng.integers(1, 4, size=len(actions))
+            for action, w in zip(actions, weights):
+                share = F(int(w), int(weights.sum()))
+                tree.add_move(node, f"{node}/{action}", action, share if exact else float(share))
+        else:
+            i = owner[level]
+            seen = [a for lvl, a in history if owner[lvl] == i or observed[lvl]]
+            tree.add_decision(node, i, infoset=f"P{i + 1}[{' '.join(seen)}]@{level}")
+            for action in actions:
+                tree.add_move(node, f"{node}/{action}", action)
+        for action in actions:
+            build(f"{node}/{action}", level + 1, history + [(level, action)])
+
+    build("root", 0, [])
+    return tree
