@@ -2,9 +2,10 @@ r"""Subgame-perfect equilibria of trees with imperfect information, by decomposi
 
 1. Find the proper subgames (:func:`~negotiation.games.tree_profiles.subgame_roots`).
 2. Solve the smallest ones: each becomes a normal-form game, solved with
-   :func:`~negotiation.all_equilibria` (two movers; every extreme equilibrium),
-   by maximisation (one mover), or :func:`~negotiation.pure_equilibria`
-   (three or more movers; pure equilibria only, and the result says so).
+   :func:`~negotiation.all_equilibria` (two movers: every extreme equilibrium;
+   three or more: every equilibrium by support enumeration), or by
+   maximisation (one mover). A subgame too large to enumerate falls back to
+   :func:`~negotiation.pure_equilibria`, and the result says so.
 3. Replace each solved subgame by its equilibrium payoffs and work upward.
 4. When a subgame has several equilibria, every combination is followed, up
    to ``limit`` equilibria in all.
@@ -34,7 +35,7 @@ import warnings
 
 import numpy as np
 
-from ..errors import DegenerateGameWarning
+from ..errors import BudgetError, DegenerateGameWarning
 from ..games.normal_form import NormalFormGame
 from ..games.tree import DECISION, GameTree
 from ..games.tree_normal_form import behaviour_from_mixed
@@ -44,6 +45,9 @@ from .pure import pure_equilibria
 from .tree_results import SubgamePerfectEquilibrium, SubgamePerfectResult
 
 __all__ = ["subgame_perfect_equilibria"]
+
+#: A note that marks the result incomplete without being shown.
+_INCOMPLETE = "incomplete"
 
 
 def subgame_perfect_equilibria(tree: GameTree, limit: int = 100, exact: bool = False) -> SubgamePerfectResult:
@@ -74,8 +78,8 @@ def subgame_perfect_equilibria(tree: GameTree, limit: int = 100, exact: bool = F
         truncated |= len(found) > limit
         solutions[root] = found[:limit]
     equilibria = tuple(_package(tree, behaviour) for _, behaviour in solutions[tree.root])
-    complete = not truncated and "pure" not in notes
-    message = "; ".join(sorted(notes))
+    complete = not truncated and _INCOMPLETE not in notes
+    message = "; ".join(sorted(notes - {_INCOMPLETE}))
     if truncated:
         message = (message + "; " if message else "") + f"stopped at limit={limit} equilibria"
     return SubgamePerfectResult(
@@ -134,9 +138,7 @@ def _solve_piece(tree, root, values, exact, notes):
     if len(movers) <= 2:
         profiles = _two_mover_equilibria(game, movers)
     else:
-        notes.add("a subgame with three or more movers was solved for pure equilibria only")
-        notes.add("pure")
-        profiles = [eq.profile for eq in pure_equilibria(game)]
+        profiles = _many_mover_equilibria(game, notes)
     found = []
     for profile in profiles:
         behaviour, undefined = behaviour_from_mixed(piece, list(profile))
@@ -180,6 +182,27 @@ def _two_mover_equilibria(game: NormalFormGame, movers: list[int]):
         vectors[a], vectors[b] = eq.profile
         profiles.append(tuple(vectors))
     return profiles
+
+
+def _many_mover_equilibria(game: NormalFormGame, notes: set):
+    """Every equilibrium of a subgame where three or more players move (pure ones if it is too large)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DegenerateGameWarning)
+            result = all_equilibria(game, exact=game.is_exact, max_work=N_PLAYER_SUBGAME_WORK)
+    except BudgetError:
+        notes.add("a subgame with three or more movers was too large to enumerate and was solved for pure "
+                  "equilibria only")
+        notes.add(_INCOMPLETE)
+        return [eq.profile for eq in pure_equilibria(game)]
+    if not result.complete:
+        notes.add(f"a subgame with three or more movers may have more equilibria ({result.message.splitlines()[-1]})")
+        notes.add(_INCOMPLETE)
+    return [eq.profile for eq in result]
+
+
+#: Support profiles allowed per subgame with three or more movers (5×5×5 has 29,791).
+N_PLAYER_SUBGAME_WORK = 30_000
 
 
 def _package(tree: GameTree, behaviour: dict) -> SubgamePerfectEquilibrium:

@@ -12,7 +12,14 @@ from negotiation.solvers.short_side import short_side_profiles
 
 
 def _profiles(result):
-    return sorted(tuple(np.round(np.concatenate([np.asarray(v, float) for v in eq.profile]), 8)) for eq in result)
+    return [np.concatenate([np.asarray(v, float) for v in eq.profile]) for eq in result]
+
+
+def _same_sets(first, second, tol=1e-9):
+    """Equal as sets of profiles, to ``tol`` (rounding to digits splits values like 77/512 = 0.150390625)."""
+    def covered(a, b):
+        return all(min((np.abs(x - y).max() for y in b), default=np.inf) <= tol for x in a)
+    return len(first) == len(second) and covered(first, second) and covered(second, first)
 
 
 @given(st.integers(2, 4), st.integers(12, 30), st.integers(0, 10**6), st.booleans())
@@ -27,7 +34,7 @@ def test_tall_games_agree_with_the_exact_general_path(short, long, seed, transpo
         exact = ng.all_equilibria(game, exact=True)
     if exact.degenerate:
         assert fast.degenerate  # a degenerate game never takes the short side
-    assert _profiles(fast) == _profiles(exact)
+    assert _same_sets(_profiles(fast), _profiles(exact))
     assert all(ng.is_nash(game, eq.profile, tol=1e-9) for eq in fast)
 
 

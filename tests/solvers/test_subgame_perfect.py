@@ -6,20 +6,25 @@ import negotiation as ng
 from tests import brute, trees
 
 
-def test_selten_horse_pure_equilibria():
+def test_selten_horse_pure_and_mixed_equilibria():
     """Only the root is a proper subgame (player 3's set spans both branches),
     so the SPE are the Nash equilibria. The pure ones, by brute force on the
     normal form, are (C, c, R), (C, d, R) (player 2 is indifferent) and
-    (D, c, L); mixed ones exist too, so a three-mover subgame is reported as
-    not necessarily complete."""
+    (D, c, L). By hand, the equilibria form two segments: C and R with player 2
+    mixing freely, and D and L with player 2 playing d with probability at most
+    2/3 (else 1 would rather play C). Their end points are what the three-mover
+    subgame's support enumeration returns."""
     tree = trees.selten_horse()
     result = ng.subgame_perfect_equilibria(tree)
-    found = {(e.choices[""], e.choices["C"], e.choices["3"]) for e in result}
+    pure = {(e.choices[""], e.choices["C"], e.choices["3"]) for e in result if isinstance(e.choices["C"], str)}
     game = tree.to_normal_form()
     cells = brute.pure_equilibria(game.as_float().payoffs)
-    assert found == {tuple(game.strategies[i][k] for i, k in enumerate(cell)) for cell in cells}
-    assert found == {("C", "c", "R"), ("C", "d", "R"), ("D", "c", "L")}
-    assert not result.complete and "pure" in result.message
+    assert pure == {tuple(game.strategies[i][k] for i, k in enumerate(cell)) for cell in cells}
+    assert pure == {("C", "c", "R"), ("C", "d", "R"), ("D", "c", "L")}
+    mixed = [e for e in result if not isinstance(e.choices["C"], str)]
+    assert len(mixed) == 1 and abs(mixed[0].behaviour["C"]["d"] - 2 / 3) <= 1e-12
+    assert all(ng.is_subgame_perfect(tree, e.behaviour) for e in result)
+    assert "three or more movers" in result.message
     assert result.subgames == ("",)
 
 
