@@ -133,8 +133,7 @@ def imperfect_tree(seed, depth=4, zero_sum=False, chance=True, exact=True, max_a
             tree.add_chance(node)
             weights = rng.integers(1, 4, size=len(actions))
             for action, w in zip(actions, weights):
-                share = F(int(w), int(weights.sum()))
-                tree.add_move(node, f"{node}/{action}", action, share if exact else float(share))
+                tree.add_move(node, f"{node}/{action}", action, F(int(w), int(weights.sum())))
         else:
             i = owner[level]
             seen = [a for lvl, a in history if owner[lvl] == i or observed[lvl]]

@@ -197,7 +197,7 @@ def track_paths(sizes, tensors, seed=0, deadline=None):
     owner = np.repeat(np.arange(S), P)
     x = np.tile(starts, (S, 1)) if P else np.zeros((0, shape.dimension), dtype=complex)
     t = np.zeros(len(x))
-    h = np.full(len(x), 0.05)
+    h = np.full(len(x), 0.1)
     streak = np.zeros(len(x), dtype=int)
     status = np.full(len(x), "running", dtype=object)
 
@@ -221,12 +221,12 @@ def track_paths(sizes, tensors, seed=0, deadline=None):
             guess = guess - delta
             sizes.append(np.linalg.norm(delta, axis=1) / (1 + np.linalg.norm(guess, axis=1)))
         # Accept when Newton contracts fast from a close guess; the end point is polished on f itself.
-        ok = np.isfinite(sizes[-1]) & (sizes[-1] < 1e-8) & (sizes[0] < 0.05) & (sizes[1] <= 0.5 * sizes[0] + 1e-14)
+        ok = np.isfinite(sizes[-1]) & (sizes[-1] < 1e-7) & (sizes[0] < 0.1) & (sizes[1] <= 0.3 * sizes[0] + 1e-14)
         good, bad = active[ok], active[~ok]
         x[good], t[good] = guess[ok], t1[ok]
         streak[good] += 1
         grow = streak[good] >= 2
-        h[good] = np.where(grow, np.minimum(2 * h[good], 0.25), h[good])
+        h[good] = np.where(grow, np.minimum(2 * h[good], 0.5), h[good])
         streak[good] = np.where(grow, 0, streak[good])
         h[bad] /= 2
         streak[bad] = 0

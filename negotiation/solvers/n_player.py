@@ -28,7 +28,9 @@ Examples
 ...     [[[1, 0], [0, 0]], [[0, 0], [0, 1]]], players=("U.S.", "China", "EU"))
 >>> result = ng.all_equilibria(coordination, exact=True)
 >>> len(result), result.complete, result.method
-(2, True, 'support enumeration')
+(3, True, 'support enumeration')
+>>> result[1].strategy_of("EU")  # all three at A, the mixed one (each indifferent at 1/2), all at B
+{'s1': Fraction(1, 2), 's2': Fraction(1, 2)}
 """
 
 from __future__ import annotations
