@@ -26,12 +26,13 @@ backward induction over each player's information sets.
 Examples
 --------
 >>> import negotiation as ng
->>> tree = ng.GameTree.from_nested(("Entrant", "Incumbent"), ng.decision("Entrant", {
-...     "Enter": ng.decision("Incumbent", {"Fight": ng.outcome(-1, -1), "Accommodate": ng.outcome(1, 1)}),
-...     "Stay out": ng.outcome(0, 2)}))
->>> eq = ng.sequence_form_equilibrium(tree, exact=True)
->>> ng.is_subgame_perfect(tree, eq), eq.payoffs
-(True, (Fraction(1, 1), Fraction(1, 1)))
+>>> from negotiation import examples
+>>> standoff = ng.GameTree.from_normal_form(examples.tariff_standoff())  # China moves without seeing
+>>> eq = ng.sequence_form_equilibrium(standoff, exact=True)
+>>> eq["U.S. moves"]["Tariffs on $150B"], eq["China moves"]["Retaliate"], eq.regret
+(Fraction(1, 1), Fraction(1, 1), Fraction(0, 1))
+>>> ng.tree_payoffs(standoff, eq)  # the integer tree computes in floats
+(2.0, 2.0)
 """
 
 from __future__ import annotations

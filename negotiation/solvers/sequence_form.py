@@ -18,12 +18,13 @@ tree, not with the number of pure strategies, which grows exponentially.
 Examples
 --------
 >>> import negotiation as ng
->>> tree = ng.GameTree.from_nested(("Entrant", "Incumbent"), ng.decision("Entrant", {
-...     "Enter": ng.decision("Incumbent", {"Fight": ng.outcome(-1, -1), "Accommodate": ng.outcome(1, 1)}),
-...     "Stay out": ng.outcome(0, 2)}))
->>> form = SequenceForm.from_tree(tree)
->>> form.sequences[0], form.sequences[1]
-(((), ('', 'Enter'), ('', 'Stay out')), ((), ('Enter', 'Fight'), ('Enter', 'Accommodate')))
+>>> from negotiation import examples
+>>> pennies = ng.GameTree.from_normal_form(examples.matching_pennies())  # the Mismatcher cannot see
+>>> form = SequenceForm.from_tree(pennies)
+>>> form.sequences[0]
+((), ('Matcher moves', 'Heads'), ('Matcher moves', 'Tails'))
+>>> form.payoffs[0][1:, 1:].tolist()
+[[1.0, -1.0], [-1.0, 1.0]]
 """
 
 from __future__ import annotations
