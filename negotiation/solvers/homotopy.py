@@ -263,11 +263,11 @@ def _polish(target, x, owner, status):
     x[keep] = xs
 
 
-def residual_and_condition(sizes, tensor, x):
-    """|f(x)| and the Jacobian's condition number at one point (for regularity checks)."""
+def jacobian_condition(sizes, tensor, x):
+    """The condition number of f's Jacobian at one point (large at a singular, non-regular root)."""
     target = _Target(shape_for(tuple(sizes)), [tensor])
-    f, J = target.evaluate(np.asarray(x, dtype=complex)[None, :], np.array([0]))
-    return float(np.abs(f).max()), float(np.linalg.cond(J[0]))
+    _, J = target.evaluate(np.asarray(x, dtype=complex)[None, :], np.array([0]))
+    return float(np.linalg.cond(J[0]))
 
 
 def multilinear_tensors(payoffs, supports, scale):

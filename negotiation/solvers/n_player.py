@@ -44,16 +44,18 @@ from ..budget import Deadline
 from ..errors import BudgetError, DegenerateGameWarning
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale, payoff_vector
-from .homotopy import multilinear_tensors, residual_and_condition, start_count, track_paths
+from .homotopy import jacobian_condition, multilinear_tensors, start_count, track_paths
 from .pure import pure_equilibrium_mask
 from .results import Component, EquilibriumSet, make_equilibrium
 from .support_polytopes import linear_support
 from .supports import support_count, support_profiles
 
-__all__ = ["support_enumeration", "DEFAULT_MAX_SUPPORTS"]
+__all__ = ["support_enumeration", "DEFAULT_MAX_SUPPORTS", "ROUTINE_SUPPORTS"]
 
 #: Support profiles allowed without an explicit ``max_work``: 6×6×6 (250,047) passes, 7×7×7 does not.
 DEFAULT_MAX_SUPPORTS = 3e5
+#: Support profiles that ``solve`` and subgame perfection enumerate as a matter of course (5×5×5 has 29,791).
+ROUTINE_SUPPORTS = 30_000
 #: Paths tracked in one batch (memory grows with batch × unknowns²).
 BATCH = 20_000
 
@@ -97,7 +99,7 @@ def support_enumeration(
 def _pure_and_linear(game, found, deadline):
     """Add the pure equilibria and those of supports with at most two mixing players; return the rest by sizes."""
     for cell in np.argwhere(pure_equilibrium_mask(game.as_exact() if found.exact else game)):
-        found.add(_pure_profile(game, cell, found.exact), subset=None)
+        found.add(_pure_profile(game, cell, found.exact))
     payoffs = found.payoffs
     polynomial: dict[tuple, list] = {}
     for supports in support_profiles(payoffs, found.slack):
@@ -163,7 +165,7 @@ class _Collector:
     def __len__(self):
         return len(self.equilibria)
 
-    def add(self, vectors, subset):
+    def add(self, vectors):
         """Verify one profile; return its index, or None when it is not an equilibrium."""
         exact = self.exact and all(v.dtype == object for v in vectors)
         key = tuple(np.round(np.concatenate([np.asarray(v, float) for v in vectors]), 8))
@@ -181,7 +183,7 @@ class _Collector:
         return self.index[key]
 
     def add_subset(self, subset):
-        members = {k for k in (self.add(p, subset) for p in subset.profiles) if k is not None}
+        members = {k for k in (self.add(p) for p in subset.profiles) if k is not None}
         if len(members) > 1:
             self.degenerate = True
             self.subsets.append(frozenset(members))
@@ -203,25 +205,27 @@ class _Collector:
                 return
             v = np.clip(v, 0, None)
             vectors.append(v / v.sum())
-        sizes = tuple(len(s) for s in supports)
-        _, condition = residual_and_condition(sizes, tensors, real)
         rational = self._rational(vectors) if self.exact else None
-        index = self.add(rational if rational is not None else tuple(vectors), subset=None)
-        if index is not None and condition > 1e9:
-            self.degenerate = True
-        if index is not None and self.exact and not self.equilibria[index].exact:
+        index = None if rational is None else self.add(rational)  # verified exactly
+        if index is None:
+            index = self.add(tuple(vectors))
+        if index is None:
+            return
+        if jacobian_condition(tuple(len(s) for s in supports), tensors, real) > 1e9:
+            self.degenerate = True  # a singular root: not a regular equilibrium
+        if self.exact and not self.equilibria[index].exact:
             self.irrational.add(index)
 
-    def _rational(self, vectors):
-        """The profile as Fractions if it is rational (checked exactly by ``add``), else None."""
+    @staticmethod
+    def _rational(vectors):
+        """The profile as Fractions when its probabilities look rational and sum to one, else None."""
         out = []
         for v in vectors:
             q = [Fraction(float(p)).limit_denominator(10**6) for p in v]
             if sum(q) != 1:
                 return None
             out.append(np.array(q, dtype=object))
-        eq = make_equilibrium(self.game, out, exact=True)
-        return tuple(out) if eq.regret == 0 else None
+        return tuple(out)
 
     def _quasi_strict(self, eq, exact):
         """Every pure best response is in the support (true of each equilibrium of a nondegenerate game)."""

@@ -137,7 +137,7 @@ def sequence_form_equilibrium(
             if plans is not None and exact_form.regret(*plans) == 0:
                 return _package(exact_form, *plans, pivots, "sequence form (Lemke, exact)")
     except Degenerate:
-        pass
+        pass  # every float start cycled or tied: the exact path below decides
     form = SequenceForm.from_tree(tree, exact=True)  # rounding spoiled the path: pivot exactly all the way
     try:
         x, y, pivots, _ = lemke_path(form, limit, deadline)

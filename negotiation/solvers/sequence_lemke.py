@@ -62,7 +62,7 @@ def exact_from_basis(form: SequenceForm, basis):
     Rows whose basic variable is their own slack only fix that slack, so they
     drop out; the rest is one square system in Fractions.
     """
-    M, (n1, n2, U, WX) = _system(form, *(np.zeros(k, dtype=object) for k in form.shape))
+    M, (n1, n2, U, WX), _ = _system(form, *(np.zeros(k, dtype=object) for k in form.shape))
     slack_rows = {b - WX for b in basis if b >= WX and b - WX < n1 + n2}
     rows = [r for r in range(len(M)) if r not in slack_rows]
     columns = [b for b in basis if not (WX <= b < WX + n1 + n2)]
@@ -84,7 +84,7 @@ def exact_from_basis(form: SequenceForm, basis):
 
 
 def _system(form, s, t):
-    """The LCP's equations as rows, with columns x, y, u, v, wx, wy, z0, rhs; and the column offsets."""
+    """The LCP's equations as rows (columns x, y, u, v, wx, wy, z0, rhs), the column offsets, and the shifted payoffs."""
     n1, n2 = form.shape
     (E, e), (F, f) = form.constraints(0), form.constraints(1)
     A, B = _negative(form)
@@ -105,15 +105,13 @@ def _system(form, s, t):
     M[n1 + n2:n1 + n2 + k1, -1] = e
     M[n1 + n2 + k1:, Y:Y + n2] = F
     M[n1 + n2 + k1:, -1] = f
-    return M, (n1, n2, U, WX)
+    return M, (n1, n2, U, WX), (A, B)
 
 
 def _path(form, max_pivots, deadline, seed):
-    n1, n2 = form.shape
-    A, B = _negative(form)
     rng = np.random.default_rng(seed)
     s, t = _random_plan(form, 0, rng), _random_plan(form, 1, rng)
-    M, (n1, n2, U, WX) = _system(form, s, t)
+    M, (n1, n2, U, WX), (A, B) = _system(form, s, t)
     X, Y, WY, Z0 = 0, n1, WX + n1, WX + n1 + n2
     plan_x, plan_y = _start_responses(form, A, B, s, t)
     basis = ([X + q if q in plan_x else WX + q for q in range(n1)]

@@ -31,8 +31,6 @@ __all__ = ["solve", "ENUMERATION_LIMIT"]
 
 #: Largest number of strategies per player for which ``solve`` enumerates everything.
 ENUMERATION_LIMIT = 15  # below all_equilibria's own max_size
-#: Most support profiles for which ``solve`` enumerates a game with three or more players (5×5×5 has 29,791).
-N_PLAYER_LIMIT = 30_000
 
 
 def solve(game: NormalFormGame, exact: bool = False) -> EquilibriumSet:
@@ -50,9 +48,10 @@ def solve(game: NormalFormGame, exact: bool = False) -> EquilibriumSet:
     """
     game.require_numeric("solve")
     if game.num_players != 2:
+        from .n_player import ROUTINE_SUPPORTS
         from .supports import support_count
 
-        if game.num_players >= 3 and support_count(game.shape) <= N_PLAYER_LIMIT:
+        if game.num_players >= 3 and support_count(game.shape) <= ROUTINE_SUPPORTS:
             result = all_equilibria(game, exact=exact)
             return result.replace(message=result.message + f"\nsmall {game.num_players}-player game: "
                                   "every equilibrium by support enumeration")

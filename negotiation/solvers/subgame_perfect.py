@@ -41,6 +41,7 @@ from ..games.tree import DECISION, GameTree
 from ..games.tree_normal_form import behaviour_from_mixed
 from ..games.tree_profiles import node_values, reach_probabilities, subgame_roots
 from .enumeration import all_equilibria
+from .n_player import ROUTINE_SUPPORTS
 from .pure import pure_equilibria
 from .tree_results import SubgamePerfectEquilibrium, SubgamePerfectResult
 
@@ -189,7 +190,7 @@ def _many_mover_equilibria(game: NormalFormGame, notes: set):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DegenerateGameWarning)
-            result = all_equilibria(game, exact=game.is_exact, max_work=N_PLAYER_SUBGAME_WORK)
+            result = all_equilibria(game, exact=game.is_exact, max_work=ROUTINE_SUPPORTS)
     except BudgetError:
         notes.add("a subgame with three or more movers was too large to enumerate and was solved for pure "
                   "equilibria only")
@@ -200,9 +201,6 @@ def _many_mover_equilibria(game: NormalFormGame, notes: set):
         notes.add(_INCOMPLETE)
     return [eq.profile for eq in result]
 
-
-#: Support profiles allowed per subgame with three or more movers (5×5×5 has 29,791).
-N_PLAYER_SUBGAME_WORK = 30_000
 
 
 def _package(tree: GameTree, behaviour: dict) -> SubgamePerfectEquilibrium:
