@@ -25,7 +25,7 @@ import time
 
 from .errors import ParameterError
 
-__all__ = ["Deadline"]
+__all__ = ["Deadline", "progress_bar"]
 
 
 class Deadline:
@@ -54,3 +54,25 @@ class Deadline:
             yield self
         except KeyboardInterrupt:
             self.reason = "interrupted (Ctrl-C)"
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n):
+        """Progress is not shown for short runs or when it was turned off."""
+
+
+def progress_bar(total: int, show: bool, unit: str):
+    """A tqdm bar when ``show`` (and tqdm is installed), else a silent stand-in."""
+    if not show:
+        return _NoBar()
+    try:
+        from tqdm import tqdm
+    except ImportError:  # the bar is a convenience; the work does not need it
+        return _NoBar()
+    return tqdm(total=total, unit=unit, leave=False)

@@ -37,7 +37,7 @@ from typing import Any, Callable, Mapping, Sequence
 import numpy as np
 
 from .. import _format
-from ..budget import Deadline
+from ..budget import Deadline, progress_bar
 from ..errors import ParameterError
 
 __all__ = ["SweepResult", "MonteCarloResult", "TornadoResult", "sweep", "monte_carlo", "tornado", "grid_points",
@@ -231,7 +231,7 @@ def _run(target, points, metric, executor: Executor | None, progress: bool,
     chunks = _chunks(itertools.chain([first], points))
     jobs = ((point, metric, chunk) for chunk in chunks)
     rows = []
-    with _bar(total or 0, progress) as bar, deadline.interruptible():
+    with progress_bar(total or 0, progress and (total or 0) >= 2 * _CHUNK, "point") as bar, deadline.interruptible():
         for chunk_rows in _mapped(executor, jobs, deadline):
             rows.extend(chunk_rows)
             bar.update(len(chunk_rows))
@@ -277,27 +277,6 @@ def _mapped(executor: Executor | None, jobs, deadline: Deadline):
     finally:
         for future in window:
             future.cancel()
-
-
-class _NoBar:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def update(self, n):
-        """Progress is not shown for short runs or when progress=False."""
-
-
-def _bar(total: int, progress: bool):
-    if not progress or total < 2 * _CHUNK:
-        return _NoBar()
-    try:
-        from tqdm import tqdm
-    except ImportError:  # the bar is a convenience; the sweep does not need it
-        return _NoBar()
-    return tqdm(total=total, unit="point", leave=False)
 
 
 # ---------------------------------------------------------------------- public functions

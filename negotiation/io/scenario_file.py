@@ -58,18 +58,17 @@ Examples
 from __future__ import annotations
 
 import datetime
-import json
 import math
 import os
 import re
-import sys
 from fractions import Fraction
 from typing import Any, Callable
 
-from ..errors import ExpressionError, FileFormatError, NegotiationError
+from ..errors import ExpressionError, NegotiationError
+from .documents import MAX_ITEMS, Reader, describe
+from .documents import parse as parse_document
 from .expressions import Expression, parse
-from .files import MAX_DIGITS, check_text, json_int, peek_text, read_text
-from .locations import json_lines, line_of, line_of_match, rejected_line, toml_lines
+from .files import peek_text, read_text
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "load", "loads", "is_scenario_file", "EXAMPLE"]
 
@@ -77,7 +76,6 @@ FORMAT = "negotiation/scenario"
 VERSION = 1
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NESTING = 32  # brackets and braces, checked before parsing
-MAX_ITEMS = 100_000  # tree nodes, matrix cells, parameters, sources
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 _TOP = {"format", "version", "name", "title", "date", "summary", "players", "moves", "parameters", "sources",
         "matrix", "tree", "deal"}
@@ -94,10 +92,7 @@ def load(path: str | os.PathLike):
 
 def loads(text: str, source: str = "<string>"):
     """Read scenario text: JSON when it starts with ``{``, TOML otherwise."""
-    check_text(text, source, MAX_BYTES)
-    is_json = text.lstrip().startswith("{") or source.endswith(".json")
-    lines = json_lines(text, source, MAX_NESTING) if is_json else toml_lines(text, source, MAX_NESTING)
-    data = _parse_json(text, source) if is_json else _parse_toml(text, source)
+    data, lines = parse_document(text, source, MAX_BYTES, MAX_NESTING)
     return _Reader(data, lines, source).scenario()
 
 
@@ -109,113 +104,13 @@ def is_scenario_file(path: str) -> bool:
     return head is not None and re.search(r'"format"\s*:\s*"negotiation/scenario"', head) is not None
 
 
-# ---------------------------------------------------------------------- parsing
-def _parse_toml(text: str, source: str) -> dict:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise _toml_error(exc, text, source) from None
-    except ValueError:  # Python refuses integers of over 4300 digits, from inside the parser
-        data = None
-    if data is None or _has_long_integer(data):
-        raise FileFormatError(f"an integer has more than {MAX_DIGITS} digits", source=source,
-                              line=line_of_match(text, r"\d{%d}" % (MAX_DIGITS + 1)))
-    return data
-
-
-def _has_long_integer(data) -> bool:
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, int) and not isinstance(item, bool) and item.bit_length() > 1330:  # > 400 digits
-            return True
-    return False
-
-
-def _toml_error(exc, text: str, source: str) -> FileFormatError:
-    found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc)) or "invalid TOML"
-    if found:
-        message += f" (column {found.group(2)})"
-        line = int(found.group(1))
-    else:
-        message += " (at the end of the file)"
-        line = max(text.count("\n"), 1)
-    return FileFormatError(f"not valid TOML: {message}", source=source, line=line)
-
-
-def _parse_json(text: str, source: str) -> dict:
-    def no_constants(name):
-        raise ValueError(f"{name} is not allowed: numbers must be finite")
-
-    def unique(pairs):
-        data = dict(pairs)
-        if len(data) < len(pairs):  # linear: an object of 100,000 keys is checked in one pass
-            seen = set()
-            twice = next(k for k, _ in pairs if k in seen or seen.add(k))
-            raise ValueError(f"the key {twice!r} appears twice in one object")
-        return data
-
-    try:
-        data = json.loads(text, parse_constant=no_constants, object_pairs_hook=unique, parse_int=json_int)
-    except json.JSONDecodeError as exc:
-        raise FileFormatError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source,
-                              line=exc.lineno) from None
-    except ValueError as exc:
-        raise FileFormatError(f"not valid here: {exc}", source=source, line=rejected_line(text, str(exc))) from None
-    if not isinstance(data, dict):
-        raise FileFormatError("the file must hold one JSON object", source=source, line=1)
-    return data
-
-
 # ---------------------------------------------------------------------- reading
-class _Reader:
+class _Reader(Reader):
     """Checks the parsed data field by field and builds the Scenario."""
 
     def __init__(self, data: dict, lines: dict, source: str):
-        self.data, self.lines, self.source = data, lines, source
+        super().__init__(data, lines, source)
         self.defaults: dict = {}
-
-    def fail(self, message: str, path: tuple = ()) -> FileFormatError:
-        line = line_of(self.lines, path)
-        field = _path_text(path)
-        return FileFormatError(f"{field}: {message}" if field else message, source=self.source, line=line)
-
-    # -- typed getters
-    def get(self, mapping: dict, key: str, path: tuple, kind, required: bool = True, default=None):
-        if key not in mapping:
-            if required:
-                raise self.fail(f"the field {key!r} is missing", path)
-            return default
-        value = mapping[key]
-        if not _is(value, kind):
-            raise self.fail(f"expected {_kind_name(kind)}, found {_describe(value)}", path + (key,))
-        return value
-
-    def text(self, mapping: dict, key: str, path: tuple, required: bool = True, limit: int = 10_000) -> str:
-        value = self.get(mapping, key, path, str, required, default="")
-        if len(value) > limit:
-            raise self.fail(f"the text is {len(value)} characters long; the limit is {limit}", path + (key,))
-        return value
-
-    def label_list(self, mapping: dict, key: str, path: tuple, required: bool = True) -> list[str]:
-        values = self.get(mapping, key, path, list, required, default=[])
-        if len(values) > MAX_ITEMS:
-            raise self.fail(f"{len(values)} entries; the limit is {MAX_ITEMS}", path + (key,))
-        for k, value in enumerate(values):
-            if not isinstance(value, str) or not value.strip():
-                raise self.fail(f"expected a non-empty label, found {_describe(value)}", path + (key, k))
-        if len(set(values)) != len(values):
-            raise self.fail(f"labels must be unique: {values}", path + (key,))
-        return values
 
     def date(self, mapping: dict, key: str, path: tuple) -> datetime.date:
         value = self.get(mapping, key, path, (str, datetime.date))
@@ -282,7 +177,7 @@ class _Reader:
             path = ("parameters", k)
             if not isinstance(item, dict):
                 raise self.fail(f"expected a table of name, default, unit, low, high, source, reason; found "
-                                f"{_describe(item)}", path)
+                                f"{describe(item)}", path)
             extra = sorted(set(item) - {"name", "default", "unit", "low", "high", "source", "reason"})
             if extra:
                 raise self.fail(f"unknown field {extra[0]!r}", path + (extra[0],))
@@ -323,7 +218,7 @@ class _Reader:
         for k, item in enumerate(items[:1000]):
             path = ("sources", k)
             if not isinstance(item, dict):
-                raise self.fail(f"expected a table of outlet, date, quote and seed; found {_describe(item)}", path)
+                raise self.fail(f"expected a table of outlet, date, quote and seed; found {describe(item)}", path)
             extra = sorted(set(item) - {"outlet", "date", "quote", "seed"})
             if extra:
                 raise self.fail(f"unknown field {extra[0]!r}", path + (extra[0],))
@@ -437,7 +332,7 @@ class _Reader:
             where = path + ("nodes", k)
             at = self.text(node, "at", where, limit=5000) if isinstance(node, dict) else None
             if at is None:
-                raise self.fail(f"expected a node table with 'at', found {_describe(node)}", where)
+                raise self.fail(f"expected a node table with 'at', found {describe(node)}", where)
             if at in specs:
                 raise self.fail(f"two nodes at {at!r}", where + ("at",))
             specs[at] = (self.node(node, where, players, names), where)
@@ -570,29 +465,3 @@ def _check_shape(reader: _Reader, array: Any, shape: tuple, path: tuple, player:
         raise reader.fail(f"the payoffs of {player} must have shape {shape}", path)
     for k, item in enumerate(array):
         _check_shape(reader, item, shape[1:], path + (k,), player)
-
-
-def _is(value: Any, kind) -> bool:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    if isinstance(value, bool):
-        return bool in kinds
-    return isinstance(value, kinds)
-
-
-def _kind_name(kind) -> str:
-    names = {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "a table",
-             datetime.date: "a date"}
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
-
-
-def _describe(value: Any) -> str:
-    text = repr(value)
-    return f"{type(value).__name__} {text[:40]}{'...' if len(text) > 40 else ''}"
-
-
-def _path_text(path: tuple) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text

@@ -1,0 +1,9 @@
+"""Strategies played, not only solved: repeated games, matches, tournaments and evolution.
+
+* :mod:`~negotiation.play.machine`: strategies as finite-state machines;
+* :mod:`~negotiation.play.strategies`: the named strategies;
+* :mod:`~negotiation.play.state_table`: strategies written as tables (and files);
+* :mod:`~negotiation.play.match`: matches simulated as arrays;
+* :mod:`~negotiation.play.tournament`: round robins, ranked with intervals;
+* :mod:`~negotiation.play.evolution`: replicator dynamics and the Moran process.
+"""
