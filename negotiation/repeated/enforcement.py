@@ -41,9 +41,9 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from . import __version__, _format
-from .errors import DegenerateGameWarning, ParameterError
-from .games.normal_form import NormalFormGame
+from .. import __version__, _format
+from ..errors import DegenerateGameWarning, ParameterError
+from ..games.normal_form import NormalFormGame
 
 __all__ = ["EnforcementResult", "critical_discount_factor"]
 
@@ -169,9 +169,9 @@ def _threshold(keep, deviate, punished):
 
 def _punishments(game: NormalFormGame, kind: str):
     """Candidate punishment payoffs: each stage Nash equilibrium, or the minmax values."""
-    from .solvers.enumeration import all_equilibria
-    from .solvers.pure import pure_equilibria
-    from .solvers.zero_sum import solve_zero_sum
+    from ..solvers.enumeration import all_equilibria
+    from ..solvers.pure import pure_equilibria
+    from ..solvers.zero_sum import solve_zero_sum
 
     if kind == "minmax":
         if game.num_players != 2:
@@ -187,7 +187,7 @@ def _punishments(game: NormalFormGame, kind: str):
 
 
 def _finite(game, labels, keep, deviate, horizon):
-    from .solvers.enumeration import all_equilibria
+    from ..solvers.enumeration import all_equilibria
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DegenerateGameWarning)
