@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import negotiation as ng
 from negotiation import cli, examples
 from negotiation.errors import NegotiationError
-from negotiation.io import expressions, gambit, json_format, scenario_file
+from negotiation.io import expressions, gambit, json_format, scenario_file, strategy_file
 from tests import trees
 from tests.conftest import FUZZ_COUNTS
 
@@ -34,11 +34,14 @@ SEEDS = {
     + [gambit.dumps(build()) for build in (trees.selten_horse, trees.chance_tree, trees.ultimatum)]
     + [p.read_text() for p in sorted((DATA / "gambit").iterdir())],
     "scenario file": [scenario_file.EXAMPLE] + [p.read_text() for p in sorted((DATA / "scenarios").iterdir())],
+    "strategy file": [strategy_file.EXAMPLE] + [p.read_text() for p in sorted((DATA / "strategies").iterdir())],
 }
 PARSERS = {
     "game json": lambda text: json_format.loads(text, source="fuzz.json"),
     "gambit": lambda text: gambit.loads(text, source="fuzz.efg"),
     "scenario file": lambda text: scenario_file.loads(text, source="fuzz.toml"),
+    # a strategy is checked against a game's actions when it is bound, so bind it
+    "strategy file": lambda text: strategy_file.loads(text, source="fuzz.toml").machine(examples.chicken(), 0),
 }
 JUNK = st.sampled_from(list('{}[]()",:=./\\-+*^#\'\n\t 0123456789eE_abcxyz') + ["\x00", "é", "√", "NaN", "1e999",
                                                                                  "__import__", "\"\"\"", "[[", "]]"])
@@ -274,6 +277,7 @@ READERS = {
     "json": lambda path: json_format.load(path),
     "gambit": lambda path: gambit.load(path),
     "scenario": lambda path: scenario_file.load(path),
+    "strategy": lambda path: strategy_file.load(path),
     "catalog": lambda path: ng.get_scenario(path),
     "is_scenario_file": lambda path: scenario_file.is_scenario_file(str(path)),
 }

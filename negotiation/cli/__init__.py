@@ -31,6 +31,7 @@ examples:
   negotiation solve tariff_standoff --set backdown_cost=40
   negotiation compare purchase_pledges --set us_reservation=40,100
   negotiation sweep purchase_pledges --grid us_reservation=0:200:41 -o out.csv
+  negotiation tournament prisoners-dilemma --noise 0.05 --seed 1   repeated-game strategies, ranked
   negotiation solve --example chicken --exact   a textbook game, every equilibrium as fractions
   negotiation solve game.json --json            a game file (.json, .nfg or .efg), machine-readable output
   negotiation show tariff_standoff --format latex > slide.tex
@@ -44,7 +45,7 @@ runs only with --trust-python.
 """
 
 #: The commands, in the order --help lists them; each is a module of this package.
-COMMANDS = ("solve", "list", "show", "plot", "export", "report", "sweep", "compare", "examples", "demo")
+COMMANDS = ("solve", "list", "show", "plot", "export", "report", "sweep", "compare", "tournament", "examples", "demo")
 
 
 def _module(name: str):

@@ -141,7 +141,7 @@ def simulate(payoffs, rows: list[Machine], columns: list[Machine], row_of, colum
     history = np.zeros((2, turns, count), dtype=np.int16) if record else None
     previous = None
     weight = 1.0
-    for t in range(turns):
+    for t in range(int(length.max())):  # every match has ended after its longest
         a = _slip(row.draw(state_r, rng), noise, row.actions, rng)
         b = _slip(column.draw(state_c, rng), noise, column.actions, rng)
         seen_by_row = _slip(b, observation_noise, column.actions, rng)

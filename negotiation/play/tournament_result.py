@@ -9,6 +9,7 @@ import csv
 import html
 import io
 import math
+import textwrap
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,6 +19,7 @@ from .. import __version__, _format
 __all__ = ["TournamentResult"]
 
 _PAIRWISE_LIMIT = 12  # larger payoff tables go to CSV/JSON, not the terminal
+_WIDTH = 100  # terminal columns
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,9 +98,9 @@ class TournamentResult(_format.Displays):
         return self.strategies.index(name)
 
     def _ranked_rows(self, digits: int = 4) -> tuple[list[str], list[list[str]]]:
-        header = ["rank", "strategy", "median score", "95% interval", "cooperation", "escalation"]
+        header = ["rank", "strategy", "median", "95% interval", "cooperates", "escalates"]
         if self.distance is not None:
-            header.append("distance to bargaining point")
+            header.append("gap to NBS")
         rows = []
         for rank, name in enumerate(self.ranking, 1):
             i = self._index(name)
@@ -110,10 +112,12 @@ class TournamentResult(_format.Displays):
             rows.append(row)
         return header, rows
 
-    def _pairwise_rows(self, digits: int = 4) -> tuple[list[str], list[list[str]]]:
-        header = ["row against column"] + list(self.strategies)
+    def _pairwise_rows(self, digits: int = 4, numbered: bool = False) -> tuple[list[str], list[list[str]]]:
+        """The payoff table; ``numbered`` heads the columns 1..K (row k is strategy k) to save width."""
+        names = [f"{k} {n}" for k, n in enumerate(self.strategies, 1)] if numbered else list(self.strategies)
+        header = ["row against column"] + ([str(k) for k in range(1, len(names) + 1)] if numbered else names)
         rows = [[name] + ["—" if math.isnan(v) else _format.number(v, digits) for v in self.mean_payoffs[i]]
-                for i, name in enumerate(self.strategies)]
+                for i, name in enumerate(names)]
         return header, rows
 
     def _headline(self) -> str:
@@ -131,11 +135,13 @@ class TournamentResult(_format.Displays):
         return f"Tournament in {title}: " + ", ".join(parts)
 
     def _notes(self) -> list[str]:
-        notes = ["Score: mean payoff per turn against the other strategies (self-play left out); "
-                 "ranked by the median over repetitions."]
+        notes = ["Median: of the score over repetitions, the score being the mean payoff per turn against "
+                 "the other strategies (self-play left out). Cooperates: share of turns on the first action; "
+                 "escalates: share of turns raising the level."]
         if self.bargaining_point is not None:
-            notes.append("Bargaining point: the stage game's Nash bargaining solution with minmax disagreement, "
-                         "(" + ", ".join(_format.number(v) for v in self.bargaining_point) + ").")
+            notes.append("Gap to NBS: mean distance of the strategy's match outcomes from the stage game's Nash "
+                         "bargaining solution with minmax disagreement, ("
+                         + ", ".join(_format.number(v) for v in self.bargaining_point) + ").")
         if self.message:
             notes.append("Incomplete: " + self.message + ".")
         return notes
@@ -143,11 +149,14 @@ class TournamentResult(_format.Displays):
     def __str__(self) -> str:
         lines = [self._headline(), "", _format.text_table(*self._ranked_rows())]
         if len(self.strategies) <= _PAIRWISE_LIMIT:
-            lines += ["", "Mean payoff per turn, row strategy against column strategy:",
-                      _format.text_table(*self._pairwise_rows())]
+            table = _format.text_table(*self._pairwise_rows())
+            if max(map(len, table.splitlines())) > _WIDTH:
+                table = _format.text_table(*self._pairwise_rows(numbered=True))
+            lines += ["", "Mean payoff per turn, row strategy against column strategy:", table]
         else:
             lines += ["", f"(the {len(self.strategies)}×{len(self.strategies)} payoff table is in to_csv() and --json)"]
-        return "\n".join(lines + [""] + self._notes())
+        notes = [textwrap.fill(note, _WIDTH) for note in self._notes()]
+        return "\n".join(lines + [""] + notes)
 
     def to_markdown(self) -> str:
         def table(header, rows):

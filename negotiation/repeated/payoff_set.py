@@ -112,8 +112,9 @@ def equilibrium_payoff_set(game, delta: float, tol: float = 1e-12, max_iter: int
         iterations += 1
         points = _generate(hull, payoffs, punishment + gains, delta)
         if len(points) == 0:
-            raise SolverError(f"no payoff is incentive compatible at δ = {delta:g}: the stage game has no pure "
-                              "Nash equilibrium, so no pure-action subgame-perfect equilibrium exists")
+            raise SolverError(f"no pure-action subgame-perfect equilibrium exists at δ = {delta:g}: no payoff is "
+                              "incentive compatible (this can happen only when the stage game has no pure "
+                              "Nash equilibrium)")
         new_hull = convex_hull(points)
         new_punishment = points.min(axis=0)
         same = new_hull.shape == hull.shape and np.array_equal(new_punishment, punishment) \

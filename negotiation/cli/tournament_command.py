@@ -1,0 +1,126 @@
+"""``negotiation tournament``: strategies of a repeated game in a round robin, ranked."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from .common import add_scenario_arguments, check_output, emit, overrides, scenario, write_output
+
+HELP = "play strategies of a repeated game against each other and rank them"
+DESCRIPTION = ("Play a round robin of repeated-game strategies on a stage game (a textbook example, a game "
+               "file or a scenario's matrix game), with optional noise, discounting and turnover, and print "
+               "a ranking with 95%% intervals and the pairwise payoffs. Strategies are built-in names "
+               "(see --list), NAME:KEY=VALUE for parameters, or strategy files (.toml, .json).")
+DEFAULT_STRATEGIES = ("cooperator", "defector", "tit_for_tat", "grudger", "win_stay_lose_shift", "alternator",
+                      "generous_tit_for_tat", "tit_for_tat_plus_one", "gradual_escalation", "random")
+FORMATS = {".csv": "to_csv", ".md": "to_markdown", ".html": "to_html", ".json": None, ".txt": "__str__"}
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("target", nargs="?",
+                        help="a textbook example (e.g. prisoners-dilemma), a game file (.json, .nfg) or a scenario")
+    parser.add_argument("--strategies", nargs="+", metavar="STRATEGY",
+                        help="the strategies (default: " + ", ".join(DEFAULT_STRATEGIES) + ")")
+    parser.add_argument("--list", action="store_true", help="list the built-in strategies and exit")
+    parser.add_argument("--turns", type=int, default=200, help="turns per match (default 200)")
+    parser.add_argument("--repetitions", type=int, default=10, help="times each pair meets (default 10)")
+    parser.add_argument("--noise", type=float, default=0.0, help="probability that an action slips (default 0)")
+    parser.add_argument("--observation-noise", type=float, default=0.0,
+                        help="probability that a side misreads the other's action (default 0)")
+    parser.add_argument("--discount", type=float, help="weight turn t by DISCOUNT**t (default: no discounting)")
+    parser.add_argument("--hazard", type=float, default=0.0,
+                        help="probability that a match ends after each turn, as when a government changes")
+    parser.add_argument("--no-self-play", action="store_true", help="strategies do not meet themselves")
+    parser.add_argument("--seed", type=int, help="random seed: the same seed gives the same results")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="stop after this long and keep the repetitions done (exit status 3); Ctrl-C does "
+                        "the same (exit status 130)")
+    add_scenario_arguments(parser)
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the result: .csv, .md, .html, .json or .txt by the file's suffix")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def run(args) -> int:
+    from ..errors import ParameterError
+    from ..play.strategies import BuiltInStrategy, strategies
+    from ..play.tournament import tournament
+
+    if args.list:
+        for name in strategies():
+            emit(f"{name:24} {BuiltInStrategy(name).description.splitlines()[0]}")
+        return 0
+    if not args.target:
+        raise ParameterError("name a stage game: an example (see 'negotiation examples'), a game file or a scenario")
+    path = check_output(args.output, tuple(FORMATS))
+    game = _stage_game(args)
+    players = [_strategy(spec) for spec in (args.strategies or DEFAULT_STRATEGIES)]
+    result = tournament(game, players, turns=args.turns, repetitions=args.repetitions, noise=args.noise,
+                        observation_noise=args.observation_noise, discount=args.discount, hazard=args.hazard,
+                        self_play=not args.no_self_play, seed=args.seed, timeout=args.timeout, progress=True)
+    if path:
+        method = FORMATS[path[path.rfind("."):].lower()]
+        text = _json(result) if method is None else getattr(result, method)()
+        write_output(text, path, "tournament")
+    elif args.json:
+        emit(_json(result))
+    else:
+        emit(str(result))
+    if not result.complete:
+        print(f"negotiation: incomplete: {result.message}", file=sys.stderr)
+        return 130 if "interrupted" in result.message else 3
+    return 0
+
+
+def _json(result) -> str:
+    return json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+
+
+def _strategy(spec: str):
+    from ..io.strategy_file import is_strategy_file, load
+
+    if spec.lower().endswith((".toml", ".json")):
+        if not is_strategy_file(spec):
+            from ..errors import FileFormatError
+
+            raise FileFormatError('not a strategy file: it must declare format = "negotiation/strategy"',
+                                  source=spec)
+        return load(spec)
+    return spec
+
+
+def _stage_game(args):
+    """An example, a game file, or a scenario's repeated or matrix game."""
+    from .. import examples
+    from ..games.normal_form import NormalFormGame
+    from ..io import gambit, json_format
+
+    from ..catalog import list_scenarios
+    from ..errors import ParameterError
+
+    target = args.target
+    if target.replace("_", "-") in examples.EXAMPLES:
+        return examples.get(target.replace("_", "-"))
+    if target.lower().endswith(".nfg"):
+        return gambit.load(target)
+    if target.lower().endswith(".json") and not _is_scenario(target):
+        return json_format.load(target)
+    if "." not in target and target not in list_scenarios():
+        raise ParameterError(f"no example or scenario called {target!r}; the examples are "
+                             + ", ".join(sorted(examples.EXAMPLES)) + "; the scenarios are " + ", ".join(list_scenarios()))
+    bound = scenario(args, target, **overrides(args.set))
+    for form in ("repeated", "matrix"):
+        if form in bound.scenario.forms:
+            built = bound.build(form)
+            game = built if isinstance(built, NormalFormGame) else getattr(built, "game", None)
+            if isinstance(game, NormalFormGame):
+                return game
+    raise ParameterError(f"scenario {target!r} has no matrix game to repeat; its forms are "
+                         + ", ".join(bound.scenario.forms))
+
+
+def _is_scenario(path: str) -> bool:
+    from ..io.scenario_file import is_scenario_file
+
+    return is_scenario_file(path)

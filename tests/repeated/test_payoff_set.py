@@ -1,0 +1,116 @@
+"""The Abreu-Sannikov payoff set: textbook answer, self-generation, and QuantEcon in a separate process."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import negotiation as ng
+from negotiation.errors import ParameterError, SolverError
+from negotiation.repeated.payoff_set import _inside, convex_hull
+
+PD = ng.examples.prisoners_dilemma()
+AS_EXAMPLE = ng.NormalFormGame.from_arrays(  # Abreu and Sannikov (2014), section 6
+    [[16, 3, 0], [21, 10, -1], [9, 5, -5]], [[9, 13, 3], [1, 4, 0], [0, -4, -15]])
+
+
+def self_generating(vertices, game, delta, tol=1e-8) -> bool:
+    """Every vertex is (1-δ)u(a) + δw with w in the polygon and no profitable deviation (APS 1990)."""
+    A, B = (np.asarray(p, dtype=float) for p in game.payoffs)
+    worst = vertices.min(axis=0)
+    gain_a = (1 - delta) / delta * (A.max(axis=0, keepdims=True) - A)
+    gain_b = (1 - delta) / delta * (B.max(axis=1, keepdims=True) - B)
+    for v in vertices:
+        ok = False
+        for i, j in np.ndindex(A.shape):
+            w = (v - (1 - delta) * np.array([A[i, j], B[i, j]])) / delta
+            ic = worst + np.array([gain_a[i, j], gain_b[i, j]])
+            ok |= bool((w >= ic - tol).all() and _inside(w[None, :], vertices, tol)[0])
+        if not ok:
+            return False
+    return True
+
+
+def random_games(count, seed):
+    rng = np.random.default_rng(seed)
+    for _ in range(count):
+        yield rng.random((3, 3)), rng.random((3, 3)), float(rng.choice([0.5, 0.7, 0.9]))
+
+
+def test_prisoners_dilemma_at_three_quarters():
+    result = ng.equilibrium_payoff_set(PD, 0.75)
+    expected = np.array([[1, 1], [13 / 3, 1], [3, 3], [1, 13 / 3]])
+    assert result.converged
+    assert np.allclose(result.vertices, expected, atol=1e-10)
+    assert result.punishment == pytest.approx((1, 1))
+
+
+def test_low_patience_leaves_only_the_stage_equilibrium():
+    result = ng.equilibrium_payoff_set(PD, 0.2)
+    assert np.allclose(result.vertices, [[1, 1]], atol=1e-12)
+
+
+@pytest.mark.parametrize("game, delta", [(PD, 0.75), (AS_EXAMPLE, 0.3)]
+                         + [(ng.NormalFormGame.from_arrays(A, B), d) for A, B, d in random_games(8, 1)])
+def test_the_set_generates_itself(game, delta):
+    try:
+        result = ng.equilibrium_payoff_set(game, delta)
+    except SolverError:
+        assert not len(ng.pure_equilibria(game))
+        return
+    assert self_generating(result.vertices, game, delta)
+
+
+_QUANTECON = """
+import json, sys
+import numpy as np
+from quantecon.game_theory import NormalFormGame, RepeatedGame
+out = []
+for A, B, delta in json.loads(sys.stdin.read()):
+    A, B = np.array(A), np.array(B)
+    game = NormalFormGame([[(A[i, j], B[i, j]) for j in range(A.shape[1])] for i in range(A.shape[0])])
+    try:
+        hull = RepeatedGame(game, delta).equilibrium_payoffs()
+        out.append(hull.points[hull.vertices].tolist())
+    except Exception as exc:  # QuantEcon refuses sets of fewer than three vertices
+        out.append(type(exc).__name__)
+print(json.dumps(out), flush=True)
+"""
+
+
+def test_agrees_with_quantecon():
+    """QuantEcon runs in a child process: it has corrupted the heap at exit on some inputs."""
+    pytest.importorskip("quantecon")
+    cases = [(PD, 0.75), (AS_EXAMPLE, 0.3)] + [(ng.NormalFormGame.from_arrays(A, B), d)
+                                               for A, B, d in random_games(30, 2)]
+    data = [[np.asarray(g.payoffs[0], float).tolist(), np.asarray(g.payoffs[1], float).tolist(), d]
+            for g, d in cases]
+    child = subprocess.run([sys.executable, "-c", _QUANTECON], input=json.dumps(data), capture_output=True,
+                           text=True, timeout=600)
+    theirs = json.loads(child.stdout.strip().splitlines()[-1])
+    compared = 0
+    for (game, delta), answer in zip(cases, theirs):
+        if isinstance(answer, str):
+            continue
+        ours = ng.equilibrium_payoff_set(game, delta).vertices
+        assert np.allclose(ours, convex_hull(np.array(answer)), atol=1e-8), (delta, ours, answer)
+        compared += 1
+    assert compared >= 15
+
+
+@pytest.mark.parametrize("delta", [0, 1, -0.5, float("nan"), "0.5", True])
+def test_bad_discount_factors_are_named(delta):
+    with pytest.raises(ParameterError, match="delta"):
+        ng.equilibrium_payoff_set(PD, delta)
+
+
+def test_games_without_pure_equilibria_say_why():
+    with pytest.raises(SolverError, match="no pure-action subgame-perfect equilibrium"):
+        ng.equilibrium_payoff_set(ng.examples.matching_pennies(), 0.9)
+
+
+def test_hull_drops_near_collinear_points():
+    points = np.array([[0, 0], [1, 0], [1, 1], [0, 1], [1 + 1e-15, 0.5], [0.5, 1 - 1e-15]])
+    assert convex_hull(points).tolist() == [[0, 0], [1, 0], [1, 1], [0, 1]]
