@@ -5,26 +5,22 @@ the last is "defect" (the highest tariff), and tariff ladders sit between.
 Where a strategy answers the other side's level with its own and the two
 sides have different numbers of actions, levels are matched in proportion.
 
-=========================  ==========================================================
-name                       what it does
-=========================  ==========================================================
-``cooperator``             always the first action
-``defector``               always the last action
-``always``                 always ``action`` (an index or a label)
-``tit_for_tat``            start cooperating, then match the other side's last level
-``suspicious_tit_for_tat`` tit-for-tat that starts by defecting
-``tit_for_tat_plus_one``   answer every escalation with one notch more
-``generous_tit_for_tat``   tit-for-tat that forgives with probability ``forgive``
-``tit_for_two_tats``       defect only after two escalations in a row
-``two_tits_for_tat``       defect twice after each escalation
-``grudger``                grim trigger: cooperate until the other side escalates, then defect for ever
-``win_stay_lose_shift``    repeat a move that paid at least ``aspiration``, else switch between cooperate and defect
-``alternator``             cooperate, defect, cooperate, …
-``gradual_escalation``     move one notch towards the other side's last level, up or down
-``appeasement``            play one notch below the other side's last level
-``random``                 each action with equal probability (or ``cooperate`` = p)
-``stage_equilibrium``      play a Nash equilibrium of the stage game every period
-=========================  ==========================================================
+* ``cooperator``: always the first action;
+* ``defector``: always the last action;
+* ``always``: always ``action`` (an index or a label);
+* ``tit_for_tat``: start cooperating, then match the other side's last level;
+* ``suspicious_tit_for_tat``: tit-for-tat that starts by defecting;
+* ``tit_for_tat_plus_one``: answer every escalation with one notch more;
+* ``generous_tit_for_tat``: tit-for-tat that forgives with probability ``forgive``;
+* ``tit_for_two_tats``: defect only after two escalations in a row;
+* ``two_tits_for_tat``: defect twice after each escalation;
+* ``grudger``: grim trigger: cooperate until the other side escalates, then defect for ever;
+* ``win_stay_lose_shift``: repeat a move that paid at least ``aspiration``, else switch between cooperate and defect;
+* ``alternator``: cooperate, defect, cooperate, …;
+* ``gradual_escalation``: move one notch towards the other side's last level, up or down;
+* ``appeasement``: play one notch below the other side's last level;
+* ``random``: each action with equal probability (or ``cooperate`` = p);
+* ``stage_equilibrium``: play a Nash equilibrium of the stage game every period.
 
 Parameters are given as keywords, ``ng.strategy("generous_tit_for_tat",
 forgive=0.3)``, or on the command line as ``generous_tit_for_tat:forgive=0.3``.
