@@ -130,3 +130,13 @@ def write_output(text: str | bytes, path: str | None, what: str = "") -> None:
 
     write_text(path, text)
     emit(f"{what + ' ' if what else ''}written to {path}")
+
+
+def exit_status(result) -> int:
+    """0 for a complete result; else say why on stderr: 130 after Ctrl-C, 3 after a timeout."""
+    if result.complete:
+        return 0
+    import sys
+
+    print(f"negotiation: incomplete: {result.message}", file=sys.stderr)
+    return 130 if "interrupted" in result.message else 3

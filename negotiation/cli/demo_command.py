@@ -14,6 +14,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     import negotiation as ng
+
     from .. import examples
 
     game = examples.tariff_standoff()

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from .common import add_scenario_arguments, check_output, overrides, scenario, write_output
+from .common import (
+    add_scenario_arguments,
+    check_output,
+    overrides,
+    scenario,
+    write_output,
+)
 
 HELP = "write a scenario's game as a Gambit .nfg/.efg file or our JSON format"
 DESCRIPTION = "Export a scenario's matrix game (nfg, json) or game tree (efg), for Gambit or other tools."

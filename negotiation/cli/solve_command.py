@@ -99,6 +99,7 @@ def _solved(game, args):
 
 def _tree(tree, args) -> int:
     import negotiation as ng
+
     from ..errors import ParameterError
 
     if args.method != "auto":

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from .common import check_output, emit, number, short
+from .common import check_output, emit, exit_status, number, short
 
 HELP = "a scenario over a grid of parameter values, written as a CSV table"
 DESCRIPTION = ("Evaluate a scenario's metrics (or its teaching answers) at every point of a grid. "
@@ -78,7 +76,4 @@ def run(args) -> int:
         emit(f"{len(table)} rows written to {path}")
     else:
         emit(str(table))
-    if not table.complete:
-        print(f"negotiation: incomplete: {table.message}", file=sys.stderr)
-        return 130 if "interrupted" in table.message else 3
-    return 0
+    return exit_status(table)

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
-import sys
 
-from .common import add_scenario_arguments, check_output, emit, overrides, scenario, write_output
+from .common import (
+    add_scenario_arguments,
+    check_output,
+    emit,
+    exit_status,
+    overrides,
+    scenario,
+    write_output,
+)
 
 HELP = "play strategies of a repeated game against each other and rank them"
 DESCRIPTION = ("Play a round robin of repeated-game strategies on a stage game (a textbook example, a game "
@@ -67,10 +74,7 @@ def run(args) -> int:
         emit(_json(result))
     else:
         emit(str(result))
-    if not result.complete:
-        print(f"negotiation: incomplete: {result.message}", file=sys.stderr)
-        return 130 if "interrupted" in result.message else 3
-    return 0
+    return exit_status(result)
 
 
 def _json(result) -> str:
@@ -93,11 +97,10 @@ def _strategy(spec: str):
 def _stage_game(args):
     """An example, a game file, or a scenario's repeated or matrix game."""
     from .. import examples
-    from ..games.normal_form import NormalFormGame
-    from ..io import gambit, json_format
-
     from ..catalog import list_scenarios
     from ..errors import ParameterError
+    from ..games.normal_form import NormalFormGame
+    from ..io import gambit, json_format
 
     target = args.target
     if target.replace("_", "-") in examples.EXAMPLES:

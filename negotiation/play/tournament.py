@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -56,7 +56,6 @@ class _Plan:
     row_of: np.ndarray
     column_of: np.ndarray
     symmetric: bool
-    names: tuple = field(default=())
 
 
 def tournament(game, strategies, turns: int = 200, repetitions: int = 10, noise: float = 0.0,
