@@ -34,7 +34,7 @@ from ..errors import BudgetError, GameError, LabelError
 from .problem import BargainingProblem
 from .solutions import egalitarian, kalai_smorodinsky, nash_bargaining, utilitarian
 
-__all__ = ["DealSpace", "deal_space"]
+__all__ = ["DealSpace", "deal_space", "pareto_frontier"]
 
 _MAX_PACKAGES = 200_000
 
@@ -132,10 +132,7 @@ def deal_space(
         packages.append(package)
         values.append(tuple(_value(payoffs[s], package, s) for s in sides))
     acceptable = [k for k, v in enumerate(values) if all(x >= y for x, y in zip(v, d))]
-    frontier = [
-        k for k in acceptable
-        if not any(all(a >= b for a, b in zip(values[j], values[k])) and values[j] != values[k] for j in acceptable)
-    ]
+    frontier = pareto_frontier(values, acceptable)
     alone = {}
     for issue in names:
         varied = [
@@ -156,6 +153,31 @@ def deal_space(
             solution = solve(problem)
             space.solutions[solution.method] = solution
     return space
+
+
+def pareto_frontier(values: Sequence[tuple], candidates: Sequence[int]) -> list[int]:
+    """The candidates no other candidate dominates (at least as good for all, better for one), in order.
+
+    Two sides: one sort and a running maximum, O(n log n), so a deal space of
+    200,000 packages takes a fraction of a second. More sides: pairwise.
+    """
+    candidates = list(candidates)
+    if not candidates:
+        return []
+    if len(values[candidates[0]]) != 2:
+        return [k for k in candidates
+                if not any(all(a >= b for a, b in zip(values[j], values[k])) and values[j] != values[k]
+                           for j in candidates)]
+    # best first for side 1, then for side 2: a point is on the frontier when it beats every earlier side-2 value,
+    # or equals the earlier best on both (an identical package)
+    order = sorted(candidates, key=lambda k: (values[k][0], values[k][1]), reverse=True)
+    kept, best = set(), None
+    for k in order:
+        if best is None or values[k][1] > best[1] or tuple(values[k]) == best:
+            kept.add(k)
+            if best is None or values[k][1] > best[1]:
+                best = tuple(values[k])
+    return [k for k in candidates if k in kept]
 
 
 def _value(function, package, side):

@@ -98,16 +98,22 @@ def resolve_strategy(spec) -> Any:
     """A strategy from a name, ``"name:key=value,…"``, or an object with a ``machine`` method."""
     if hasattr(spec, "machine"):
         return spec
+    name, params = parse_spec(spec, "strategy")
+    return BuiltInStrategy(name, params)
+
+
+def parse_spec(spec, what: str) -> tuple[str, dict]:
+    """``"name:key=value,…"`` as (name, {key: value}); numbers are read as numbers."""
     if not isinstance(spec, str):
-        raise ParameterError(f"a strategy is a name or a strategy object, not {type(spec).__name__}")
+        raise ParameterError(f"a {what} is a name or a {what} object, not {type(spec).__name__}")
     name, _, arguments = spec.partition(":")
     params = {}
     for item in filter(None, (a.strip() for a in arguments.split(","))):
         key, equals, value = item.partition("=")
         if not equals:
-            raise ParameterError(f"strategy {spec!r}: write parameters as key=value")
+            raise ParameterError(f"{what} {spec!r}: write parameters as key=value")
         params[key.strip()] = _value(value.strip())
-    return BuiltInStrategy(name.strip(), params)
+    return name.strip(), params
 
 
 def _value(text: str) -> Any:

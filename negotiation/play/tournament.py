@@ -31,7 +31,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 import time
 from dataclasses import dataclass
 
@@ -202,24 +201,3 @@ def _accumulate(target, plan, pair, part):
     else:
         np.add.at(target, (rows, columns), pair[0][part])
         np.add.at(target, (columns, rows), pair[1][part])
-
-
-def median_interval(values: np.ndarray, level: float = 0.95) -> tuple[float, float]:
-    """A distribution-free interval for the median, from order statistics.
-
-    The interval [x_(j), x_(k)] covers the median with probability at least
-    ``level``; with five values or fewer it is the full range.
-    """
-    x = np.sort(values[np.isfinite(values)])
-    n = len(x)
-    if n == 0:
-        return math.nan, math.nan
-    alpha = 1 - level
-    if n > 200:  # normal approximation to the binomial order-statistic bound
-        j = max(1, int(math.floor(n / 2 - 1.959964 * math.sqrt(n) / 2)))
-    else:
-        cdf = np.cumsum([math.comb(n, k) for k in range(n + 1)]) / 2 ** n  # P(B <= k), B ~ Bin(n, 1/2)
-        j = 1
-        while j < n and 2 * cdf[j] <= alpha:
-            j += 1
-    return float(x[j - 1]), float(x[n - j])

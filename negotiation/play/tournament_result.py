@@ -6,24 +6,20 @@ Renders as text, Markdown, HTML (notebooks show it), CSV and JSON-ready data.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import math
-import textwrap
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .. import __version__, _format
+from .ranking import RankedTables, pairwise_rows, rank
 
 __all__ = ["TournamentResult"]
 
-_PAIRWISE_LIMIT = 12  # larger payoff tables go to CSV/JSON, not the terminal
-_WIDTH = 100  # terminal columns
-
 
 @dataclass(frozen=True, eq=False)
-class TournamentResult(_format.Displays):
+class TournamentResult(RankedTables):
     """A round robin's outcome.
 
     Attributes
@@ -71,24 +67,25 @@ class TournamentResult(_format.Displays):
     complete: bool = True
     message: str = ""
     version: str = __version__
+    pairwise_caption = "Mean payoff per turn, row strategy against column strategy"
+
+    @property
+    def entries(self) -> tuple:
+        return self.strategies
 
     @classmethod
     def build(cls, game, names, symmetric, self_play, per_repetition, rates, outcomes, settings):
-        from .tournament import median_interval
-
         count = len(names)
         others = ~np.eye(count, dtype=bool)
         with np.errstate(invalid="ignore"):
             scores = np.where(others, per_repetition, 0).sum(axis=2) / (count - 1)
-        median = np.median(scores, axis=0)
-        order = sorted(range(count), key=lambda i: -median[i])
-        interval = np.array([median_interval(scores[:, i]) for i in range(count)])
+        median, ranking, interval = rank(scores, names)
         point, distance = _bargaining(game, outcomes, names, symmetric, self_play)
         done = rates["repetitions_done"]
         message = "" if rates["complete"] else (
             f"{rates['reason']} after {done} of {settings['repetitions']} repetitions; results cover those")
         return cls(game, tuple(names), per_repetition.mean(axis=0), per_repetition, scores,
-                   tuple(names[i] for i in order), median, interval,
+                   ranking, median, interval,
                    _off_diagonal_mean(rates["cooperation"]), _off_diagonal_mean(rates["escalation"]),
                    outcomes, point, distance, {**settings, "repetitions_done": done}, symmetric, self_play,
                    bool(rates["complete"]), message)
@@ -102,9 +99,9 @@ class TournamentResult(_format.Displays):
         if self.distance is not None:
             header.append("gap to NBS")
         rows = []
-        for rank, name in enumerate(self.ranking, 1):
+        for place, name in enumerate(self.ranking, 1):
             i = self._index(name)
-            row = [str(rank), name, _format.number(self.median[i], digits),
+            row = [str(place), name, _format.number(self.median[i], digits),
                    f"{_format.number(self.interval[i, 0], digits)} to {_format.number(self.interval[i, 1], digits)}",
                    f"{self.cooperation[i]:.0%}", f"{self.escalation[i]:.0%}"]
             if self.distance is not None:
@@ -113,12 +110,7 @@ class TournamentResult(_format.Displays):
         return header, rows
 
     def _pairwise_rows(self, digits: int = 4, numbered: bool = False) -> tuple[list[str], list[list[str]]]:
-        """The payoff table; ``numbered`` heads the columns 1..K (row k is strategy k) to save width."""
-        names = [f"{k} {n}" for k, n in enumerate(self.strategies, 1)] if numbered else list(self.strategies)
-        header = ["row against column"] + ([str(k) for k in range(1, len(names) + 1)] if numbered else names)
-        rows = [[name] + ["—" if math.isnan(v) else _format.number(v, digits) for v in self.mean_payoffs[i]]
-                for i, name in enumerate(names)]
-        return header, rows
+        return pairwise_rows(self.strategies, self.mean_payoffs, digits, numbered)
 
     def _headline(self) -> str:
         s = self.settings
@@ -146,51 +138,17 @@ class TournamentResult(_format.Displays):
             notes.append("Incomplete: " + self.message + ".")
         return notes
 
-    def __str__(self) -> str:
-        lines = [self._headline(), "", _format.text_table(*self._ranked_rows())]
-        if len(self.strategies) <= _PAIRWISE_LIMIT:
-            table = _format.text_table(*self._pairwise_rows())
-            if max(map(len, table.splitlines())) > _WIDTH:
-                table = _format.text_table(*self._pairwise_rows(numbered=True))
-            lines += ["", "Mean payoff per turn, row strategy against column strategy:", table]
-        else:
-            lines += ["", f"(the {len(self.strategies)}×{len(self.strategies)} payoff table is in to_csv() and --json)"]
-        notes = [textwrap.fill(note, _WIDTH) for note in self._notes()]
-        return "\n".join(lines + [""] + notes)
-
-    def to_markdown(self) -> str:
-        def table(header, rows):
-            escape = [h.replace("|", "\\|") for h in header]
-            return "\n".join(["| " + " | ".join(escape) + " |", "|" + "---|" * len(header)]
-                             + ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows])
-        parts = [f"**{self._headline()}**", "", table(*self._ranked_rows())]
-        if len(self.strategies) <= _PAIRWISE_LIMIT:
-            parts += ["", "Mean payoff per turn, row strategy against column strategy:", "", table(*self._pairwise_rows())]
-        return "\n".join(parts + [""] + self._notes()) + "\n"
-
-    def to_html(self) -> str:
-        parts = [f"<p><strong>{html.escape(self._headline())}</strong></p>",
-                 _format.html_table(*self._ranked_rows(), caption="Ranking by median score")]
-        if len(self.strategies) <= _PAIRWISE_LIMIT:
-            parts.append(_format.html_table(*self._pairwise_rows(),
-                                            caption="Mean payoff per turn, row strategy against column strategy"))
-        parts += [f"<p>{html.escape(note)}</p>" for note in self._notes()]
-        return "\n".join(parts)
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
-
     def to_csv(self) -> str:
         """One row per ordered pair: strategy, opponent, mean payoff per turn, and each side's ranking data."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["strategy", "opponent", "mean_payoff", "rank", "median_score", "interval_low",
                          "interval_high", "cooperation", "escalation"])
-        rank = {name: r for r, name in enumerate(self.ranking, 1)}
+        position = {name: r for r, name in enumerate(self.ranking, 1)}
         for i, name in enumerate(self.strategies):
             for j, opponent in enumerate(self.strategies):
                 value = self.mean_payoffs[i, j]
-                writer.writerow([name, opponent, "" if math.isnan(value) else repr(float(value)), rank[name],
+                writer.writerow([name, opponent, "" if math.isnan(value) else repr(float(value)), position[name],
                                  repr(float(self.median[i])), repr(float(self.interval[i, 0])),
                                  repr(float(self.interval[i, 1])), repr(float(self.cooperation[i])),
                                  repr(float(self.escalation[i]))])

@@ -7,7 +7,7 @@ import pytest
 
 import negotiation as ng
 from negotiation.errors import ParameterError
-from negotiation.play.tournament import median_interval
+from negotiation.play.ranking import median_interval
 
 PD = ng.examples.prisoners_dilemma()
 SHARED = {"cooperator": "Cooperator", "defector": "Defector", "tit_for_tat": "TitForTat",
