@@ -72,3 +72,32 @@ def test_timeout_keeps_partial_results(capsys):
                            "5000", "--noise", "0.01", "--timeout", "1", "--seed", "1")
     assert status == 3
     assert "incomplete" in err and "rank" in out
+
+
+def test_agents_negotiate_over_a_scenarios_deal(capsys):
+    status, out, _ = run(capsys, "tournament", "zte_linkage", "--agents", "boulware", "nash", "tit_for_tat",
+                         "--deadline", "30", "--discount", "0.99", "--repetitions", "2", "--seed", "1")
+    assert status == 0
+    assert "Negotiation tournament over 18 packages between U.S. and China" in out and "rank  agent" in out
+    assert max(len(line) for line in out.splitlines()) <= 100
+    # a scenario with a deal and no matrix game plays agents without being told
+    status, again, _ = run(capsys, "tournament", "zte_linkage", "--agents", "--deadline", "30", "--json",
+                           "--repetitions", "1")
+    data = json.loads(again)
+    assert status == 0 and data["kind"] == "agent tournament" and "rubinstein" in data["strategies"]
+
+
+def test_list_names_every_agent(capsys):
+    status, out, _ = run(capsys, "tournament", "--list")
+    assert status == 0 and "Negotiation agents (--agents):" in out and "boulware" in out and "``" not in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["tournament", "zte_linkage", "--agents", "bolware", "nash"], "unknown agent 'bolware'"),
+    (["tournament", "zte_linkage", "--agents", "nash", "linear", "--first", "Brazil"], "first must name a side"),
+    (["tournament", "zte_linkage", "--agents", "--strategies", "tit_for_tat"], "not both"),
+    (["tournament", "enforcement", "--agents"], "has no deal to negotiate over"),
+])
+def test_agent_errors_are_one_line(capsys, argv, message):
+    status, _, err = run(capsys, *argv)
+    assert status == 2 and message in err and "Traceback" not in err

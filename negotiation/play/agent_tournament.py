@@ -91,14 +91,14 @@ def _as_list(agents) -> list:
 
 def _run(space, players, pairs, deadline, deltas, first, repetitions, seed, stop, progress) -> dict:
     """Per repetition and pairing: the agreement (-1 for none), its round and each side's value."""
-    rngs = [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(repetitions)]
+    seeds = np.random.SeedSequence(seed)  # one child per repetition, spawned in order: reproducible
     runs = {"agreement": np.full((repetitions, len(pairs)), -1), "rounds": np.zeros((repetitions, len(pairs)), int),
             "values": np.zeros((repetitions, len(pairs), 2)), "traces": {}}
     done, started = 0, time.monotonic()
     with progress_bar(repetitions, progress and repetitions * len(pairs) * deadline > 2_000_000,
                       "repetition") as bar, stop.interruptible():
         while done < repetitions and not stop.passed():
-            if not _repetition(done, runs, space, players, pairs, deadline, deltas, first, rngs[done], stop):
+            if not _repetition(done, runs, space, players, pairs, deadline, deltas, first, np.random.default_rng(seeds.spawn(1)[0]), stop):
                 break  # stopped inside a repetition: it does not count
             done += 1
             bar.update(1)

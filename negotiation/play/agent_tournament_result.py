@@ -108,9 +108,9 @@ class AgentTournamentResult(RankedTables):
 
     # ------------------------------------------------------------- views
     def _ranked_rows(self, digits: int = 3) -> tuple[list[str], list[list[str]]]:
-        header = ["rank", "agent", "median", "95% interval", "deals", "mean round"]
+        header = ["rank", "agent", "median", "95% interval", "deals", "round"]
         if self.distances:
-            header += ["gap to frontier", "gap to Nash", "gap to K–S"]
+            header += ["to frontier", "to Nash", "to K–S"]
         rows = []
         for place, name in enumerate(self.ranking, 1):
             i = self.agents.index(name)
@@ -145,8 +145,8 @@ class AgentTournamentResult(RankedTables):
                  "repetitions, the score being the mean gain share against the other agents on both sides "
                  "(self-play left out). Deals: share of its negotiations that ended in agreement."]
         if self.distances:
-            notes.append(f"Gaps: mean distance{unit} of the agent's outcomes from the Pareto frontier of the deal "
-                         "range, the Nash bargaining package and the Kalai–Smorodinsky package.")
+            notes.append(f"To frontier, to Nash, to K–S: mean distance{unit} of the agent's outcomes from the Pareto "
+                         "frontier of the deal range, the Nash bargaining package and the Kalai–Smorodinsky package.")
         else:
             notes.append("No package is better than no deal for both sides, so there is no frontier to measure by.")
         if self.message:

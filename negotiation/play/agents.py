@@ -27,7 +27,7 @@ Each agent offers, among the packages that meet its aspiration, the one the
 other side values most, so offers run along the Pareto frontier where they can.
 
 Write your own by subclassing :class:`AgentBase`: ``propose(round)`` returns a
-package index and ``accept(round, offer)`` a bool; ``self.view`` holds what the
+package index (or None to make no offer) and ``accept(round, offer)`` a bool; ``self.view`` holds what the
 agent sees (a :class:`View`).
 
 Examples
@@ -86,8 +86,13 @@ class View:
     def their_top(self) -> float:
         return float(self.theirs.max())
 
-    def best_offer(self, aspiration: float) -> int:
-        """Among the packages worth at least ``aspiration`` to me, the one the other side values most."""
+    def best_offer(self, aspiration: float) -> int | None:
+        """Among the packages worth at least ``aspiration`` to me, the one the other side values most.
+
+        None (make no offer) when every package is worse for me than no deal.
+        """
+        if not self.at_least(int(np.argmax(self.mine)), self.reservation):
+            return None
         scale = _TOL * max(1.0, abs(self.top), abs(aspiration))
         eligible = self.mine >= aspiration - scale
         if not eligible.any():
@@ -121,7 +126,8 @@ class AgentBase:
     def reset(self, view: View) -> None:
         self.view = view
 
-    def propose(self, round: int) -> int:
+    def propose(self, round: int) -> int | None:
+        """The package index offered in this round, or None to make no offer."""
         raise NotImplementedError
 
     def accept(self, round: int, offer: int) -> bool:
@@ -221,7 +227,7 @@ class TitForTat(AgentBase):
         """Packages are discrete: concede at least as far as the mirror says, to the nearest package that does."""
         v = self.view
         offer = v.best_offer(level)
-        if v.mine[offer] <= level + _TOL * max(1.0, abs(level)):
+        if offer is None or v.mine[offer] <= level + _TOL * max(1.0, abs(level)):
             return level
         further = (v.mine < level) & (v.mine >= floor) & (v.theirs > v.theirs[offer])
         return float(v.mine[further].max()) if further.any() else level
@@ -244,7 +250,7 @@ class HardLiner(AgentBase):
         return self.view.best_offer(self.view.top)
 
     def accept(self, round, offer):
-        return self.view.at_least(offer, self.view.top)
+        return self.view.at_least(offer, max(self.view.top, self.view.reservation))
 
 
 class NashProposer(AgentBase):
@@ -262,13 +268,13 @@ class NashProposer(AgentBase):
             ties = np.flatnonzero(product >= product.max() - _TOL * max(1.0, product.max()))
             self.target = int(ties[np.argmax(gains[:, ties].sum(axis=0))])
         else:
-            self.target = view.best_offer(view.top)
+            self.target = None
 
     def propose(self, round):
         return self.target
 
     def accept(self, round, offer):
-        return self.view.at_least(offer, self.view.mine[self.target])
+        return self.target is not None and self.view.at_least(offer, self.view.mine[self.target])
 
 
 class SubgamePerfect(AgentBase):
@@ -285,7 +291,8 @@ class SubgamePerfect(AgentBase):
         self.proposals, self.thresholds = plan["proposals"], plan["thresholds"][:, 0]
 
     def propose(self, round):
-        return int(self.proposals[round - 1])
+        k = int(self.proposals[round - 1])
+        return None if k < 0 else k
 
     def accept(self, round, offer):
         v = self.view
@@ -308,7 +315,7 @@ class RandomAgent(AgentBase):
         v = self.view
         options = np.flatnonzero(v.mine >= v.reservation - _TOL * max(1.0, abs(v.reservation)))
         if not len(options):
-            return v.best_offer(v.top)
+            return None
         return int(v.rng.choice(options))
 
     def accept(self, round, offer):
@@ -321,7 +328,7 @@ def subgame_perfect_plan(utilities, reservation, discount, deadline: int, first:
     A side's value of agreeing on package k in round t is
     :math:`\\delta^{t-1}(u_k - r)`; no deal is worth 0 (its reservation value).
     Responders accept when indifferent; a proposer who would rather wait makes
-    an offer the other side rejects, if there is one. Returns, per round, the
+    an offer the other side rejects, or none (-1). Returns, per round, the
     proposal and each side's acceptance threshold (the value of rejecting), and
     ``value``, each side's value at the start.
     """
@@ -340,10 +347,8 @@ def subgame_perfect_plan(utilities, reservation, discount, deadline: int, first:
         pick = _best(now, accepted, p, q) if accepted.any() else None
         if pick is not None and now[pick, p] >= later[p] - scale:
             proposals[t - 1], later = pick, now[pick].copy()
-        elif (~accepted).any():  # rather wait: ask for something the other side turns down
-            proposals[t - 1] = _best(now, ~accepted, p, q)
-        else:  # every package is accepted: the best of them, now
-            proposals[t - 1], later = pick, now[pick].copy()
+        else:  # rather wait: ask for something the other side turns down, or make no offer
+            proposals[t - 1] = _best(now, ~accepted, p, q) if (~accepted).any() else -1
     return {"proposals": proposals, "thresholds": thresholds, "value": later}
 
 

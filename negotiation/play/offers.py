@@ -1,7 +1,8 @@
 r"""Alternating offers over a deal space, played by agents, and measured against the theory.
 
 Two sides take turns: in odd rounds the first proposer names a package and
-the other accepts or rejects; in even rounds the roles swap. A deal in round
+the other accepts or rejects; in even rounds the roles swap. A side may make
+no offer in a round (when every package is worse for it than no deal). A deal in round
 :math:`t` is worth :math:`r + \delta^{t-1}(u - r)` to a side with utility
 :math:`u` for the package, reservation value :math:`r` and discount factor
 :math:`\delta`: delay shrinks the gain over no deal. No deal by the deadline
@@ -146,7 +147,7 @@ class Negotiation(_format.Displays):
 
     space: OfferSpace = field(repr=False)
     agents: tuple  # agent labels, by side
-    offers: tuple  # (round, proposing side, package index)
+    offers: tuple  # (round, proposing side, package index or None for no offer)
     agreement: int | None
     round: int | None
     outcome: tuple  # each side's value of the result
@@ -197,7 +198,8 @@ class Negotiation(_format.Displays):
             "outcome": dict(zip(sides, (float(v) for v in self.outcome))),
             "gain_shares": dict(zip(sides, self.gain_shares)),
             "distances": self.distances,
-            "offers": [{"round": t, "by": sides[side], "package": self.space.labels[k]} for t, side, k in self.offers],
+            "offers": [{"round": t, "by": sides[side], "package": None if k is None else self.space.labels[k]}
+                       for t, side, k in self.offers],
             "settings": {**self.settings, "first": sides[self.settings["first"]],
                          "discount": list(self.settings["discount"])},
             "version": __version__,
@@ -252,9 +254,12 @@ def play(space: OfferSpace, players, deadline: int, deltas: tuple, first: int, r
     for t in range(1, deadline + 1):
         p = first if t % 2 == 1 else 1 - first
         offer = agents[p].propose(t)
+        if offer is None:  # no offer this round
+            offers.append((t, p, None))
+            continue
         if isinstance(offer, bool) or not isinstance(offer, (int, np.integer)) or not 0 <= offer < len(space.labels):
             raise ParameterError(f"agent {agents[p].label} proposed {offer!r} in round {t}: a proposal is a "
-                                 f"package index from 0 to {len(space.labels) - 1}")
+                                 f"package index from 0 to {len(space.labels) - 1}, or None for no offer")
         offer = int(offer)
         offers.append((t, p, offer))
         views[p].made.append(offer)

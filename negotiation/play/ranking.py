@@ -72,7 +72,7 @@ class RankedTables(_format.Displays):
         return len(self.entries) <= PAIRWISE_LIMIT
 
     def __str__(self) -> str:
-        lines = [self._headline(), "", _format.text_table(*self._ranked_rows())]
+        lines = [textwrap.fill(self._headline(), WIDTH), "", _format.text_table(*self._ranked_rows())]
         if self._show_pairwise():
             table = _format.text_table(*self._pairwise_rows())
             if max(map(len, table.splitlines())) > WIDTH:

@@ -92,3 +92,14 @@ def test_deal_space_frontier_is_pareto():
         for j in space.acceptable:
             better = all(a >= b for a, b in zip(space.values[j], space.values[k]))
             assert not (better and space.values[j] != space.values[k])
+
+
+@given(st.lists(st.tuples(st.integers(-4, 4), st.integers(-4, 4)), min_size=0, max_size=30))
+def test_pareto_frontier_fast_path_matches_pairwise_comparison(points):
+    from negotiation.bargaining.deal_space import pareto_frontier
+
+    candidates = list(range(len(points)))
+    brute = [k for k in candidates
+             if not any(all(a >= b for a, b in zip(points[j], points[k])) and points[j] != points[k]
+                        for j in candidates)]
+    assert pareto_frontier(points, candidates) == brute
