@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 from .common import (
     add_scenario_arguments,
@@ -11,6 +12,7 @@ from .common import (
     exit_status,
     overrides,
     scenario,
+    terminal_safe,
     write_output,
 )
 
@@ -60,6 +62,10 @@ def add_arguments(parser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the result: .csv, .md, .html, .json or .txt by the file's suffix")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--figures", metavar="FOLDER",
+                        help="also draw the figures into FOLDER as PNG: ranking, pairwise payoffs, evolution, and "
+                        "the equilibrium payoff set (repeated games) or the top two agents' offers (needs the plot "
+                        "extra)")
 
 
 def run(args) -> int:
@@ -72,6 +78,7 @@ def run(args) -> int:
     if not args.target:
         raise ParameterError("name a stage game: an example (see 'negotiation examples'), a game file or a scenario")
     path = check_output(args.output, tuple(FORMATS))
+    folder = _check_folder(args.figures)
     if args.agents is not None or _deal_only(args):
         if args.strategies:
             raise ParameterError("give --strategies for a repeated game or --agents for a negotiation, not both")
@@ -90,7 +97,41 @@ def run(args) -> int:
         emit(_json(result))
     else:
         emit(str(result))
+    if folder:
+        _draw(result, folder)
     return exit_status(result)
+
+
+def _check_folder(folder):
+    """The figures folder exists and matplotlib is installed, before any work."""
+    if folder is None:
+        return None
+    import os
+
+    from ..errors import ParameterError
+
+    if not os.path.isdir(folder):
+        raise ParameterError(f"--figures must name an existing folder, got {folder!r}")
+    try:
+        import matplotlib  # noqa: F401  (only to find out whether it is installed)
+    except ImportError:
+        raise ParameterError("figures need matplotlib: pip install 'negotiation[plot]'") from None
+    return folder
+
+
+def _draw(result, folder: str) -> None:
+    import io
+    import os
+
+    from .._writing import write_text
+    from ..render.play_figures import tournament_figures
+
+    for stem, figure in tournament_figures(result).items():
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=120)
+        path = os.path.join(folder, f"{stem}.png")
+        write_text(path, buffer.getvalue())
+        print(terminal_safe(f"{stem} figure written to {path}"), file=sys.stderr)  # stdout may be JSON
 
 
 def _list() -> None:

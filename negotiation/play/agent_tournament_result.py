@@ -106,6 +106,26 @@ class AgentTournamentResult(RankedTables):
                    interval, agreement_rate, mean_round, distances, _pairings(space, names, pairs, runs, shares),
                    runs["traces"], {**settings, "repetitions_done": reps}, self_play, bool(runs["complete"]), message)
 
+    def negotiation(self, first: str, second: str):
+        """The first repetition's negotiation with agent ``first`` on the first side and ``second`` on the other."""
+        from ..errors import ParameterError
+        from .offers import Negotiation, outcome
+
+        for name in (first, second):
+            if name not in self.agents:
+                raise ParameterError(f"no agent {name!r} in this tournament; its agents are " + ", ".join(self.agents))
+        key = (self.agents.index(first), self.agents.index(second))
+        if key not in self.traces:
+            raise ParameterError(f"{first} did not meet {second} on the first side (self-play was off)")
+        offers = self.traces[key]
+        pairing = next(p for p in self.pairings if p["agents"] == (first, second))
+        deal = None if pairing["agreement"] is None else offers[-1][2]
+        when = pairing["round"]
+        s = self.settings
+        return Negotiation(self.space, (first, second), offers, deal, when,
+                           outcome(self.space, deal, when, s["discount"]),
+                           {"deadline": s["deadline"], "discount": s["discount"], "first": s["first"], "seed": s["seed"]})
+
     # ------------------------------------------------------------- views
     def _ranked_rows(self, digits: int = 3) -> tuple[list[str], list[list[str]]]:
         header = ["rank", "agent", "median", "95% interval", "deals", "round"]
