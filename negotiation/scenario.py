@@ -120,6 +120,7 @@ class Scenario:
     repeated: Callable[[Values], Any] | None = field(default=None, repr=False)
     bayesian: Callable[[Values], Any] | None = field(default=None, repr=False)
     threshold: Callable[[], Any] | None = field(default=None, repr=False)
+    tournament: Callable[[Values], Any] | None = field(default=None, repr=False)  # strategies or agents, played
     threats: Callable[[Values], Mapping] | None = field(default=None, repr=False)
     metrics: Callable[[Values], Mapping] | None = field(default=None, repr=False)
     questions: tuple[Question, ...] = ()
@@ -127,7 +128,7 @@ class Scenario:
 
     @property
     def forms(self) -> tuple[str, ...]:
-        names = ("matrix", "tree", "deal", "repeated", "bayesian", "threshold")
+        names = ("matrix", "tree", "deal", "repeated", "bayesian", "threshold", "tournament")
         return tuple(n for n in names if getattr(self, n) is not None)
 
     def parameter(self, name: str) -> Parameter:

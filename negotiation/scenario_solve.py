@@ -66,6 +66,8 @@ def solve_sections(instance, exact: bool = False) -> dict[str, Any]:
         if scenario.bayesian is not None:
             bayesian = instance.build("bayesian")
             sections["incomplete information"] = solve(bayesian.to_normal_form(), exact=exact)
+        if scenario.tournament is not None:
+            sections["tournament"] = instance.build("tournament")
         if scenario.threshold is not None:
             found = instance.build("threshold")
             if isinstance(found, dict):  # equilibrium_conditions: profile -> region

@@ -95,3 +95,6 @@ KIM_SUMMIT = ng.Source(
     "Bloomberg", D(2019, 1, 31),
     "meeting with Xi after the U.S. president's planned summit with North Korean leader Kim Jong Un in late February",
     SEED_JAN_31)
+SEPTEMBER_LISTS = ng.Source(
+    "USTR; MOFCOM (see CALIBRATION.md)", D(2018, 9, 24),
+    "U.S. 10% on $200B (5,745 lines), to rise to 25% on 1 Jan; $267B more threatened; China 5-10% on $60B")

@@ -151,7 +151,7 @@ class AgentTournamentResult(RankedTables):
         discount = s["discount"]
         parts = [f"{len(self.agents)} agents", f"deadline {s['deadline']} rounds",
                  "no discounting" if discount == (1.0, 1.0) else
-                 "discount " + ", ".join(f"{n} {d:g}" for n, d in zip(sides, discount)),
+                 "discount " + ", ".join(f"{n} {d:.4g}" for n, d in zip(sides, discount)),
                  f"{sides[s['first']]} proposes first", f"{s['repetitions_done']} repetitions"]
         if s["seed"] is not None:
             parts.append(f"seed {s['seed']}")

@@ -15,7 +15,8 @@ far. Built-in agents:
 * ``tit_for_tat``: mirror the other side's last concession, measured as a
   share of each side's possible gain and rounded up to the next package
   (``opening``: the share conceded first when neither side has moved);
-* ``hard_liner``: ask for its best package and accept nothing less;
+* ``hard_liner``: ask for its best package among those the other side
+  prefers to no deal, and accept nothing less;
 * ``nash``: propose the Nash bargaining package and accept anything at least
   as good for itself;
 * ``rubinstein``: the subgame-perfect strategy of the game with this deadline
@@ -241,16 +242,21 @@ class TitForTat(AgentBase):
 
 
 class HardLiner(AgentBase):
-    """Ask for the best package and accept nothing less."""
+    """Ask for its best package among those the other side prefers to no deal, and accept nothing less."""
 
     name = "hard_liner"
     stochastic = False
 
+    def reset(self, view):
+        super().reset(view)
+        acceptable = view.theirs >= view.their_reservation - _TOL * max(1.0, abs(view.their_reservation))
+        self.demand = float(view.mine[acceptable].max()) if acceptable.any() else view.top
+
     def propose(self, round):
-        return self.view.best_offer(self.view.top)
+        return self.view.best_offer(self.demand)
 
     def accept(self, round, offer):
-        return self.view.at_least(offer, max(self.view.top, self.view.reservation))
+        return self.view.at_least(offer, max(self.demand, self.view.reservation))
 
 
 class NashProposer(AgentBase):

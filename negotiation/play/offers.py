@@ -170,7 +170,7 @@ class Negotiation(_format.Displays):
         unit = f" {space.unit}" if space.unit else ""
         head = (f"Alternating offers over {len(space.labels)} packages, deadline {s['deadline']} rounds, "
                 f"{space.sides[s['first']]} proposes first; discount " +
-                ", ".join(f"{n} {d:g}" for n, d in zip(space.sides, s["discount"])))
+                ", ".join(f"{n} {d:.4g}" for n, d in zip(space.sides, s["discount"])))
         lines = [head, "; ".join(f"{n}: {a}" for n, a in zip(space.sides, self.agents))]
         if self.agreement is None:
             lines.append(f"No deal after {s['deadline']} rounds: each side keeps its reservation value")

@@ -97,8 +97,10 @@ class RankedTables(_format.Displays):
     def to_html(self) -> str:
         parts = [f"<p><strong>{html.escape(self._headline())}</strong></p>",
                  _format.html_table(*self._ranked_rows(), caption="Ranking by median score")]
-        if self._show_pairwise():
-            parts.append(_format.html_table(*self._pairwise_rows(), caption=self.pairwise_caption))
+        if self._show_pairwise():  # beyond six columns of names a page overflows: number the columns
+            numbered = len(self.entries) > 6
+            parts.append(_format.html_table(*self._pairwise_rows(numbered=numbered), caption=self.pairwise_caption
+                                            + (" (column k is row k)" if numbered else "")))
         parts += [f"<p>{html.escape(note)}</p>" for note in self._notes()]
         return "\n".join(parts)
 

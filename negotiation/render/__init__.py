@@ -58,6 +58,8 @@ def _markdown(obj: Any) -> str:
         return markdown.report_markdown(obj)
     if kind == "equilibria":
         return obj._status() + "\n\n" + markdown.table_markdown(*obj._rows())
+    if hasattr(obj, "to_markdown"):
+        return obj.to_markdown()
     return "```text\n" + str(obj) + "\n```"
 
 

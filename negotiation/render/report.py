@@ -91,14 +91,15 @@ def _scenario_section(report, figures: bool) -> str:
         parts.append('<div class="questions"><h3>Questions</h3><dl>' + "".join(
             f"<dt>{html.escape(q)}</dt><dd>{html.escape(a)}</dd>" for q, a in answers) + "</dl></div>")
     if figures:
-        parts.append(_figures(report.instance))
+        parts.append(_figures(report))
     parts.append("</section>")
     return "".join(parts)
 
 
-def _figures(instance) -> str:
+def _figures(report) -> str:
     from . import figures
 
+    instance = report.instance
     shown = []
     for kind in ("matrix", "tree", "deal"):
         try:
@@ -112,7 +113,35 @@ def _figures(instance) -> str:
             continue  # the scenario has no such form
         shown.append(f'<figure class="figure-{kind}">{figures.figure_to_svg(figure)}'
                      f"<figcaption>{kind}</figcaption></figure>")
+    if "tournament" in report.sections:
+        shown += tournament_figures_html(report.sections["tournament"])
     return '<div class="figures"><h3>Figures</h3>' + "".join(shown) + "</div>" if shown else ""
+
+
+_CAPTIONS = {
+    "ranking": "Tournament ranking: each entry's scores over the repetitions, best at the top; the red bar is "
+               "the 95% interval of the median.",
+    "pairwise": "Tournament pairings: the row's mean result against each column.",
+    "evolution": "Evolution: shares of a population that copies what pays (replicator dynamics on the "
+                 "tournament's payoff table).",
+    "payoff-set": "What theory allows: the subgame-perfect payoffs of the repeated game, with each pairing's "
+                  "average outcome (hollow when outside the set).",
+    "offers": "Offers of the two best-ranked agents in the utility plane, over the packages, the Pareto "
+              "frontier and the Nash and Kalai–Smorodinsky packages.",
+}
+
+
+def tournament_figures_html(result) -> list[str]:
+    """The tournament's figures as inline SVG, each with a caption that says how to read it."""
+    from .figures import figure_to_svg
+    from .play_figures import tournament_figures
+
+    try:
+        drawn = tournament_figures(result)
+    except NegotiationError as exc:
+        return [f'<p class="note">No tournament figures: {html.escape(str(exc))}</p>']
+    return [f'<figure class="figure-tournament-{stem}">{figure_to_svg(figure)}'
+            f"<figcaption>{html.escape(_CAPTIONS[stem])}</figcaption></figure>" for stem, figure in drawn.items()]
 
 
 class Comparison:
