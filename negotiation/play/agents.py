@@ -249,7 +249,8 @@ class HardLiner(AgentBase):
 
     def reset(self, view):
         super().reset(view)
-        acceptable = view.theirs >= view.their_reservation - _TOL * max(1.0, abs(view.their_reservation))
+        acceptable = (view.theirs >= view.their_reservation - _TOL * max(1.0, abs(view.their_reservation))) & \
+            (view.mine >= view.reservation - _TOL * max(1.0, abs(view.reservation)))  # the deal range
         self.demand = float(view.mine[acceptable].max()) if acceptable.any() else view.top
 
     def propose(self, round):
