@@ -61,6 +61,18 @@ PREAMBLE = r"""\documentclass{article}
 \DeclareUnicodeCharacter{2019}{'}
 """
 
+# Greek letters and symbols that labels, sources and verdicts use (η for an elasticity, λ for logit…)
+_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho varsigma sigma "
+          "tau upsilon phi chi psi omega").split()
+_SYMBOLS = {"00B1": r"\pm", "00B7": r"\cdot", "2260": r"\neq", "221E": r"\infty", "2211": r"\sum",
+            "221A": r"\surd", "2208": r"\in"}
+PREAMBLE += "".join(
+    rf"\DeclareUnicodeCharacter{{{0x3B1 + k:04X}}}{{\ensuremath{{\{name}}}}}" + "\n"
+    for k, name in enumerate(_GREEK) if name not in ("delta", "omicron"))
+PREAMBLE += r"\DeclareUnicodeCharacter{03BF}{o}" + "\n"
+PREAMBLE += "".join(rf"\DeclareUnicodeCharacter{{{code}}}{{\ensuremath{{{command}}}}}" + "\n"
+                    for code, command in _SYMBOLS.items())
+
 
 def math_number(value: Any) -> str:
     """A payoff or probability for math mode: fractions as ``\\tfrac``, symbols via sympy."""
