@@ -47,6 +47,10 @@ class Deadline:
             self.reason = f"stopped at the timeout of {self.seconds:g} s"
         return bool(self.reason)
 
+    @property
+    def interrupted(self) -> bool:
+        return self.reason.startswith("interrupted")
+
     @contextlib.contextmanager
     def interruptible(self):
         """Turn a Ctrl-C inside the block into a clean stop."""

@@ -67,7 +67,10 @@ def solve_sections(instance, exact: bool = False) -> dict[str, Any]:
             bayesian = instance.build("bayesian")
             sections["incomplete information"] = solve(bayesian.to_normal_form(), exact=exact)
         if scenario.tournament is not None:
-            sections["tournament"] = instance.build("tournament")
+            played = instance.build("tournament")
+            if not played.complete and "Ctrl-C" in played.message:  # a report stops at Ctrl-C, never half-played
+                raise KeyboardInterrupt
+            sections["tournament"] = played
         if scenario.threshold is not None:
             found = instance.build("threshold")
             if isinstance(found, dict):  # equilibrium_conditions: profile -> region

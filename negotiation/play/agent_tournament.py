@@ -103,6 +103,8 @@ def _run(space, players, pairs, deadline, deltas, first, repetitions, seed, stop
             done += 1
             bar.update(1)
     if not done:
+        if stop.interrupted:  # nothing to keep: the interrupt is the caller's
+            raise KeyboardInterrupt
         raise ParameterError(f"the tournament {stop.reason or 'stopped'} before one repetition finished "
                              f"({time.monotonic() - started:.1f} s); allow more time or fewer agents")
     for key in ("agreement", "rounds", "values"):

@@ -164,6 +164,8 @@ def _run(game, machines, plan, turns, repetitions, noise, observation_noise, dis
             done += reps
             bar.update(reps)
     if not tables:
+        if deadline.interrupted:  # nothing to keep: the interrupt is the caller's
+            raise KeyboardInterrupt
         raise ParameterError(f"the tournament {deadline.reason or 'stopped'} before one repetition finished "
                              f"({time.monotonic() - started:.1f} s); allow more time or fewer strategies")
     per_repetition = np.array(tables)
