@@ -191,6 +191,7 @@ class AgentTournamentResult(RankedTables):
         sides = self.space.sides
         return {
             "kind": "agent tournament",
+            "method": "round robin of negotiation agents in alternating offers",
             "sides": list(sides),
             "strategies": list(self.agents),
             "agents": list(self.agents),

@@ -191,6 +191,7 @@ class Negotiation(_format.Displays):
         sides = self.space.sides
         return {
             "kind": "negotiation",
+            "method": "alternating offers over packages",
             "sides": list(sides),
             "agents": dict(zip(sides, self.agents)),
             "agreement": self.agreement_label,

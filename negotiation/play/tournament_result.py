@@ -159,6 +159,7 @@ class TournamentResult(RankedTables):
             return [[None if math.isnan(v) else float(v) for v in row] for row in np.asarray(values)]
         return {
             "kind": "tournament",
+            "method": "round robin of repeated-game strategies, simulated as arrays",
             "game": getattr(self.game, "title", "") or "",
             "players": list(self.game.players),
             "strategies": list(self.strategies),
