@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import __version__, _format
-from .ranking import RankedTables, pairwise_rows, rank
+from .ranking import RankedTables, json_table, pairwise_rows, rank, scores_against_others
 
 __all__ = ["AgentTournamentResult"]
 
@@ -90,8 +90,7 @@ class AgentTournamentResult(RankedTables):
         if not self_play:
             for r in range(reps):
                 np.fill_diagonal(per_repetition[r], np.nan)
-        others = ~np.eye(count, dtype=bool)
-        scores = np.where(others, np.nan_to_num(per_repetition), 0).sum(axis=2) / (count - 1)
+        scores = scores_against_others(per_repetition)
         median, ranking, interval = rank(scores, names)
         involved = _involvement(count, rows, cols)  # (K, pairs): agent takes part, self-play left out
         deals = runs["agreement"] >= 0
@@ -186,8 +185,6 @@ class AgentTournamentResult(RankedTables):
         return buffer.getvalue()
 
     def to_dict(self) -> dict:
-        def table(values):
-            return [[None if math.isnan(v) else float(v) for v in row] for row in np.asarray(values)]
         sides = self.space.sides
         return {
             "kind": "agent tournament",
@@ -195,7 +192,7 @@ class AgentTournamentResult(RankedTables):
             "sides": list(sides),
             "strategies": list(self.agents),
             "agents": list(self.agents),
-            "mean_payoffs": table(self.mean_payoffs),
+            "mean_payoffs": json_table(self.mean_payoffs),
             "ranking": list(self.ranking),
             "median_scores": [float(v) for v in self.median],
             "score_intervals": [[float(x), float(y)] for x, y in self.interval],

@@ -16,10 +16,23 @@ import numpy as np
 
 from .. import _format
 
-__all__ = ["RankedTables", "rank", "median_interval", "PAIRWISE_LIMIT", "WIDTH"]
+__all__ = ["RankedTables", "rank", "scores_against_others", "json_table", "median_interval", "PAIRWISE_LIMIT",
+           "WIDTH"]
 
 PAIRWISE_LIMIT = 12  # larger payoff tables go to CSV/JSON, not the terminal
 WIDTH = 100  # terminal columns
+
+
+def scores_against_others(per_repetition: np.ndarray) -> np.ndarray:
+    """Each entry's mean result against the others, per repetition (self-play, the diagonal, left out)."""
+    count = per_repetition.shape[-1]
+    others = ~np.eye(count, dtype=bool)
+    return np.where(others, np.nan_to_num(per_repetition), 0).sum(axis=2) / (count - 1)
+
+
+def json_table(values) -> list:
+    """A table for JSON: floats, with None where there is no value (NaN)."""
+    return [[None if math.isnan(v) else float(v) for v in row] for row in np.asarray(values)]
 
 
 def rank(scores: np.ndarray, names) -> tuple[np.ndarray, tuple, np.ndarray]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import __version__, _format
-from .ranking import RankedTables, pairwise_rows, rank
+from .ranking import RankedTables, json_table, pairwise_rows, rank, scores_against_others
 
 __all__ = ["TournamentResult"]
 
@@ -75,10 +75,7 @@ class TournamentResult(RankedTables):
 
     @classmethod
     def build(cls, game, names, symmetric, self_play, per_repetition, rates, outcomes, settings):
-        count = len(names)
-        others = ~np.eye(count, dtype=bool)
-        with np.errstate(invalid="ignore"):
-            scores = np.where(others, per_repetition, 0).sum(axis=2) / (count - 1)
+        scores = scores_against_others(per_repetition)
         median, ranking, interval = rank(scores, names)
         point, distance = _bargaining(game, outcomes, names, symmetric, self_play)
         done = rates["repetitions_done"]
@@ -155,15 +152,13 @@ class TournamentResult(RankedTables):
         return buffer.getvalue()
 
     def to_dict(self) -> dict:
-        def table(values):
-            return [[None if math.isnan(v) else float(v) for v in row] for row in np.asarray(values)]
         return {
             "kind": "tournament",
             "method": "round robin of repeated-game strategies, simulated as arrays",
             "game": getattr(self.game, "title", "") or "",
             "players": list(self.game.players),
             "strategies": list(self.strategies),
-            "mean_payoffs": table(self.mean_payoffs),
+            "mean_payoffs": json_table(self.mean_payoffs),
             "ranking": list(self.ranking),
             "median_scores": [float(v) for v in self.median],
             "score_intervals": [[float(a), float(b)] for a, b in self.interval],
