@@ -13,6 +13,11 @@ example at δ = 0.3, and random 3×3 games (uniform payoffs, δ = 0.9, seeds
 0–19; games QuantEcon refuses are skipped), each timed as the median of 5 runs
 after one warm-up (QuantEcon's numba compilation is not counted). Target: at
 least as fast as QuantEcon.
+
+Negotiation agents (ours only: no peer plays agents against bargaining theory):
+the ``multi_issue_talks`` line-up of 8 agents, a 101-package split with a
+100-round deadline, 40 time-dependent agents, and a 200,000-package deal
+space's Pareto frontier (it was a quadratic scan).
 """
 
 from __future__ import annotations
@@ -108,7 +113,32 @@ def payoff_sets() -> None:
           f"range {min(ratios):.2f}–{max(ratios):.2f}×")
 
 
+def agents() -> None:
+    print("| negotiation agents | time |")
+    print("|---|---:|")
+    talks = ng.load_scenario("multi_issue_talks")
+    space = ng.offer_space(talks.build("deal"))
+    line_up = ["boulware", "linear", "conceder", "tit_for_tat", "hard_liner", "nash", "rubinstein", "random"]
+    seconds = timed(lambda: ng.agent_tournament(space, line_up, deadline=7, discount=0.986, repetitions=10, seed=1))
+    print(f"| multi_issue_talks: 8 agents × 18 packages, 7 rounds, 10 reps | {seconds * 1e3:.0f} ms |")
+    split = ng.offer_space({f"{k}": (k, 100 - k) for k in range(101)}, reservation=(0, 0))
+    seconds = timed(lambda: ng.agent_tournament(split, line_up, deadline=100, discount=0.99, repetitions=10,
+                                                seed=1), runs=3)
+    print(f"| 8 agents × 101 packages, 100 rounds, 10 reps | {seconds:.2f} s |")
+    many = [f"time_dependent:exponent={e:g}" for e in np.geomspace(0.1, 10, 40)]
+    seconds = timed(lambda: ng.agent_tournament(split, many, deadline=100, repetitions=1), runs=1)
+    print(f"| 40 time-dependent agents × 101 packages, 100 rounds | {seconds:.2f} s |")
+    rng = np.random.default_rng(0)
+    values = [tuple(v) for v in rng.integers(0, 1000, size=(200_000, 2)).tolist()]
+    from negotiation.bargaining.deal_space import pareto_frontier
+
+    seconds = timed(lambda: pareto_frontier(values, range(len(values))), runs=3)
+    print(f"| Pareto frontier of 200,000 packages | {seconds * 1e3:.0f} ms |")
+
+
 if __name__ == "__main__":
     tournaments()
     print()
     payoff_sets()
+    print()
+    agents()
