@@ -24,6 +24,7 @@ __all__ = [
     "BudgetError",
     "ExpressionError",
     "FileFormatError",
+    "MissingDependencyError",
     "NegotiationWarning",
     "DegenerateGameWarning",
 ]
@@ -119,6 +120,10 @@ class FileFormatError(NegotiationError, ValueError):
         self.source = source
         self.line = line
         self.detail = _capped(message)  # the message without the file and line
+
+
+class MissingDependencyError(NegotiationError, ImportError):
+    """An optional dependency is not installed; the message names the extra that installs it."""
 
 
 class NegotiationWarning(UserWarning):

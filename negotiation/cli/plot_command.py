@@ -28,11 +28,9 @@ def run(args) -> int:
     if not 2 <= args.points <= MAX_POINTS:
         raise ParameterError(f"--points must be from 2 to {MAX_POINTS}, got {args.points}")
     path = check_output(args.output, (".png", ".svg", ".pdf"))
-    try:
-        import matplotlib  # noqa: F401  (only to find out whether it is installed)
-    except ImportError:
-        raise ParameterError("plotting needs matplotlib: pip install 'negotiation[plot]'") from None
     from ..render import figures
+
+    figures.require_matplotlib("plots")
 
     instance = scenario(args, args.name, **overrides(args.set))
     figure = figures.scenario_figure(instance, args.kind, x=args.x, y=args.y, points=args.points)

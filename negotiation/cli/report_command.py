@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from .common import check_output, scenario, value_lists, write_output
 
 HELP = "a self-contained HTML report of scenarios, with figures, for a workshop"
@@ -31,4 +33,10 @@ def run(args) -> int:
     comparisons = [comparison(names[0], grid)] if args.set else []
     page = html_report(reports, title=args.title, figures=not args.no_figures, comparisons=comparisons)
     write_output(page, path)
+    if not args.no_figures:
+        from ..render.figures import have_matplotlib
+
+        if not have_matplotlib():
+            print("negotiation: note: the report has no figures: they need matplotlib "
+                  "(pip install 'negotiation[plot]')", file=sys.stderr)
     return 0

@@ -112,10 +112,9 @@ def _check_folder(folder):
 
     if not os.path.isdir(folder):
         raise ParameterError(f"--figures must name an existing folder, got {folder!r}")
-    try:
-        import matplotlib  # noqa: F401  (only to find out whether it is installed)
-    except ImportError:
-        raise ParameterError("figures need matplotlib: pip install 'negotiation[plot]'") from None
+    from ..render.figures import require_matplotlib
+
+    require_matplotlib()
     return folder
 
 

@@ -31,11 +31,12 @@ from typing import Any
 import numpy as np
 
 from .._format import number
-from ..errors import ParameterError, UnsupportedGameError
+from ..errors import MissingDependencyError, ParameterError, UnsupportedGameError
 from .layout import tree_layout
 from .marks import best_response_cells, chosen_moves
 
 __all__ = ["payoff_heatmap", "tree_figure", "deal_figure", "region_map", "scenario_figure", "figure_to_svg", "KINDS",
+           "have_matplotlib", "require_matplotlib",
            "MAX_TREE_NODES", "MAX_HEATMAP_CELLS", "MAX_POINTS"]
 
 #: Beyond these sizes a figure is unreadable and slow to draw: the functions refuse, saying so.
@@ -71,7 +72,23 @@ _PALETTE = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#
             "#ccb974", "#64b5cd"]
 
 
+def have_matplotlib() -> bool:
+    """Whether the ``plot`` extra (matplotlib) is installed."""
+    try:
+        import matplotlib  # noqa: F401  (only to find out whether it is installed)
+    except ImportError:
+        return False
+    return True
+
+
+def require_matplotlib(what: str = "figures") -> None:
+    """A one-line error naming the extra to install, instead of a traceback from an import."""
+    if not have_matplotlib():
+        raise MissingDependencyError(f"{what} need matplotlib: pip install 'negotiation[plot]'")
+
+
 def _figure(width: float, height: float):
+    require_matplotlib()
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height), layout="constrained")

@@ -136,9 +136,9 @@ def shares_figure(evolution):
 
 def payoff_set_figure(payoff_set, result=None):
     """The subgame-perfect payoff set of the repeated game; ``result`` adds each pairing's average outcome."""
+    figure = _figure(7.2, 6)
     from matplotlib.patches import Polygon
 
-    figure = _figure(7.2, 6)
     axes = figure.subplots()
     vertices = np.asarray(payoff_set.vertices, float)
     if len(vertices) >= 3:

@@ -50,6 +50,10 @@ def html_report(reports: Sequence, title: str = "Negotiation report", figures: b
     (matplotlib, the ``plot`` extra). ``comparisons`` adds side-by-side tables
     from :func:`comparison`.
     """
+    from .figures import have_matplotlib
+
+    missing = figures and not have_matplotlib()
+    figures = figures and not missing
     sections = [_scenario_section(r, figures) for r in reports]
     sections += [_comparison_section(c) for c in comparisons]
     contents = "".join(
@@ -63,9 +67,14 @@ def html_report(reports: Sequence, title: str = "Negotiation report", figures: b
         f"<header><h1>{html.escape(title)}</h1>"
         f"<p class=\"meta\">negotiation {__version__}, {stamp}. Every result below was computed from the "
         "parameters shown; every parameter names its source.</p>"
+        f"{_NO_FIGURES if missing else ''}"
         f"<nav><h2 id=\"contents\">Contents</h2><ul>{contents}</ul></nav></header>"
         f"<main>{''.join(sections)}</main></body></html>\n"
     )
+
+
+_NO_FIGURES = ('<p class="note">This report has no figures: they need matplotlib '
+               "(pip install 'negotiation[plot]').</p>")
 
 
 def _scenario_section(report, figures: bool) -> str:
