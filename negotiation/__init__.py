@@ -89,6 +89,7 @@ _EXPORTS = {
     "load_scenario": "negotiation.catalog",
     "SymbolicDealRange": "negotiation.symbolic",
     "equilibrium_conditions": "negotiation.symbolic",
+    "Threshold": "negotiation.symbolic",
     "symbolic_deal_range": "negotiation.symbolic",
     "NormalFormGame": "negotiation.games.normal_form",
     "GameTree": "negotiation.games.tree",

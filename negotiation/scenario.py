@@ -119,7 +119,7 @@ class Scenario:
     deal: Callable[[Values], Any] | None = field(default=None, repr=False)
     repeated: Callable[[Values], Any] | None = field(default=None, repr=False)
     bayesian: Callable[[Values], Any] | None = field(default=None, repr=False)
-    threshold: Callable[[], Any] | None = field(default=None, repr=False)
+    threshold: Callable[[Values], Any] | None = field(default=None, repr=False)
     tournament: Callable[[Values], Any] | None = field(default=None, repr=False)  # strategies or agents, played
     threats: Callable[[Values], Mapping] | None = field(default=None, repr=False)
     metrics: Callable[[Values], Mapping] | None = field(default=None, repr=False)
@@ -176,7 +176,9 @@ class ScenarioInstance:
         builder = getattr(self.scenario, form)
         if builder is None:
             raise ParameterError(f"scenario {self.scenario.name} has no {form} form")
-        return builder() if form == "threshold" else builder(self.values)
+        if form == "threshold" and not _takes_values(builder):  # a plug-in written before thresholds took values
+            return builder()
+        return builder(self.values)
 
     def answers(self) -> list[tuple[str, str]]:
         return [(q.text, q.answer(self)) for q in self.scenario.questions]
@@ -222,3 +224,12 @@ class ScenarioReport(_format.Displays):
             "sections": {title: data(result) for title, result in self.sections.items()},
             "questions": [{"question": q, "answer": a} for q, a in self.instance.answers()],
         }
+
+
+def _takes_values(builder) -> bool:
+    import inspect
+
+    try:
+        return len(inspect.signature(builder).parameters) > 0
+    except (TypeError, ValueError):
+        return True

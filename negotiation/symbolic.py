@@ -36,7 +36,7 @@ import numpy as np
 from . import _format
 from .errors import GameError, ParameterError
 
-__all__ = ["SymbolicDealRange", "symbolic_deal_range", "equilibrium_conditions"]
+__all__ = ["SymbolicDealRange", "symbolic_deal_range", "equilibrium_conditions", "Threshold"]
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,85 @@ class SymbolicDealRange(_format.Displays):
         return {"low": lo, "high": hi, "exists": lo <= hi, "width": np.maximum(hi - lo, 0)}
 
     def __str__(self) -> str:
-        text = f"deal range for {self.variable}: from {self.low} to {self.high}; a deal exists iff {self.condition}"
-        if self.solved is not None:
-            text += f", that is, iff {self.solved}"
+        from .words import in_words, number_in_words
+
+        condition = in_words(self.condition)
+        text = (f"deal range for {self.variable}: from {number_in_words(self.low)} to {number_in_words(self.high)}; "
+                f"a deal exists iff {condition}")
+        if self.solved is not None and in_words(self.solved) != condition:
+            text += f", that is, iff {in_words(self.solved)}"
         return text
+
+    def to_dict(self) -> dict:
+        from . import __version__
+        from .words import in_words, number_in_words
+
+        return {"method": "symbolic deal range (sympy)", "version": __version__, "variable": self.variable,
+                "low": number_in_words(self.low), "high": number_in_words(self.high),
+                "condition": in_words(self.condition),
+                "solved": None if self.solved is None else in_words(self.solved), "solve_for": self.solve_for}
+
+
+@dataclass(frozen=True)
+class Threshold(_format.Displays):
+    """When each statement holds, as a condition on one parameter (with its unit), in words.
+
+    ``conditions`` maps a statement ("China concedes") to a sympy set of the
+    parameter's values or a condition; :func:`in_words` writes it out.
+
+    Examples
+    --------
+    >>> import sympy, negotiation as ng
+    >>> cost = sympy.Symbol("cost")
+    >>> print(ng.Threshold("cost", "$B/yr", {"China concedes": sympy.Interval(-sympy.oo, 42.5)}))
+    China concedes iff cost ≤ 42.5 $B/yr
+    """
+
+    parameter: str | None
+    unit: str
+    conditions: dict
+
+    @classmethod
+    def of_equilibria(cls, conditions: dict, parameter: str, unit: str = "") -> "Threshold":
+        """:func:`equilibrium_conditions` solved for ``parameter``, as statements about each profile."""
+        return cls(parameter, unit, {f"({', '.join(map(str, profile))}) is an equilibrium": region
+                                     for profile, region in conditions.items()})
+
+    def words(self) -> dict:
+        from .words import in_words
+
+        return {statement: in_words(_as_set(value, self.parameter), self.parameter, self.unit)
+                for statement, value in self.conditions.items()}
+
+    def __str__(self) -> str:
+        return "\n".join(_sentence(statement, words) for statement, words in self.words().items())
+
+    def to_dict(self) -> dict:
+        from . import __version__
+
+        return {"method": "symbolic threshold (sympy)", "version": __version__, "parameter": self.parameter,
+                "unit": self.unit, "conditions": self.words()}
+
+
+def _sentence(statement: str, words: str) -> str:
+    if words in ("never", "always"):
+        return f"{statement}: {words}"
+    if words.startswith("whatever"):
+        return f"{statement}, {words}"
+    return f"{statement} iff {words}"
+
+
+def _as_set(value, parameter):
+    """A condition on the parameter alone becomes the set of its values, so that it reads with the unit."""
+    import sympy
+
+    if parameter and isinstance(value, sympy.Basic) and not isinstance(value, sympy.Set) \
+            and {str(s) for s in value.free_symbols} == {parameter}:
+        try:
+            return value.as_set()
+        except (NotImplementedError, TypeError, ValueError):
+            return value
+    return value
 
 
 def _assumptions(low, high, name):
@@ -132,6 +207,8 @@ def _isolate(relation, target):
     """``a <= b`` rewritten as a bound on ``target`` (linear in it), else sympy's answer."""
     import sympy
 
+    if isinstance(relation, sympy.logic.boolalg.BooleanAtom):  # numbers on both sides: already true or false
+        return relation
     difference = sympy.expand(relation.rhs - relation.lhs)  # the relation says difference >= 0
     slope = sympy.diff(difference, target)
     if difference.has(target) and not sympy.diff(slope, target).has(target) and slope.is_nonzero is not None:

@@ -43,10 +43,11 @@ def threats(v):
     return {"": "Keep helping"}
 
 
-def threshold():
-    gain, cost = sympy.symbols("reputation_gain stability_cost", nonnegative=True)
-    # withholding is credible iff China's payoff from it is at least that of helping
-    return sympy.solve(sympy.Ge(gain - cost, 0), gain)
+def threshold(v):
+    """Withholding help is credible iff China's reputation gain covers its stability cost."""
+    gain = sympy.Symbol("reputation_gain", nonnegative=True)
+    return ng.Threshold("reputation_gain", "$B/yr equiv.", {
+        "withholding help is credible": sympy.Ge(gain - sympy.nsimplify(v.stability_cost), 0)})
 
 
 def _lever(instance):

@@ -44,13 +44,21 @@ def metrics(v):
             "width": (zone.high - zone.low) if not zone.empty else 0.0}
 
 
-def threshold():
-    """Below the cap, a deal exists iff the cap can cover the U.S. reservation."""
-    pledge, cap, reservation, share, china_max = sympy.symbols(
-        "pledge supply_cap us_reservation counted_share china_max", positive=True)
-    return ng.symbolic_deal_range(
-        {"U.S.": share * pledge - reservation, "China": china_max - pledge, "U.S. supply": cap - pledge},
-        {"U.S.": 0, "China": 0, "U.S. supply": 0}, variable="pledge", solve_for="supply_cap")
+def threshold(v):
+    """Below the cap, a deal exists iff the cap can cover the U.S. reservation (other parameters at their values)."""
+    if v.counted_share == 0:  # no pledge counts: the U.S. is satisfied by nothing or by anything
+        return ng.Threshold("supply_cap", "$B/yr", {
+            "a deal exists": sympy.S.Reals if v.us_reservation <= 0 else sympy.S.EmptySet})
+    pledge, cap = sympy.symbols("pledge supply_cap", nonnegative=True)
+    exact = sympy.nsimplify
+    payoffs = {"U.S.": exact(v.counted_share) * pledge - exact(v.us_reservation),
+               "China": exact(v.china_max) - pledge, "U.S. supply": cap - pledge}
+    floors = {"U.S.": 0, "China": 0, "U.S. supply": 0}
+    zone = ng.symbolic_deal_range(payoffs, floors, variable="pledge")
+    if "supply_cap" in zone.parameters:  # else the cap does not matter: China's limit binds first
+        zone = ng.symbolic_deal_range(payoffs, floors, variable="pledge", solve_for="supply_cap")
+    return ng.Threshold("supply_cap", "$B/yr", {"a deal exists": zone.solved if zone.solved is not None
+                                                else zone.condition})
 
 
 def _has_200(instance):

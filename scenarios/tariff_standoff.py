@@ -73,17 +73,18 @@ def metrics(v):
             "china_payoff": float(outcome.payoffs[1]), "outcome": " → ".join(a for _, a, _ in outcome.path)}
 
 
-def threshold():
-    """China concedes under tariffs iff conceding costs less than the tariff war costs it."""
+def threshold(v):
+    """China concedes under tariffs iff conceding costs less than the tariff war costs it (at the bound values)."""
     cost = sympy.Symbol("concession_cost")
-    d = {p.name: p.default for p in PARAMETERS}
-    war_china = -d["tariff_cost_china"] - d["retaliation_cost_china"]
-    war_us = -d["tariff_cost_us"] - d["retaliation_cost_us"]
+    exact = lambda x: sympy.nsimplify(x)  # noqa: E731 - decimals read exactly
+    war_china = exact(-v.tariff_cost_china - v.retaliation_cost_china)
+    war_us = exact(-v.tariff_cost_us - v.retaliation_cost_us)
     game = ng.NormalFormGame.from_arrays(
-        [[sympy.nsimplify(war_us), d["concession_value"]], [0, d["concession_value"]]],
-        [[sympy.nsimplify(war_china), -cost], [0, -cost]],
+        [[war_us, exact(v.concession_value)], [0, exact(v.concession_value)]],
+        [[war_china, -cost], [0, -cost]],
         players=("U.S.", "China"), strategies=(("Tariffs on $150B", "No tariffs"), ("Stand firm", "Concede")))
-    return ng.equilibrium_conditions(game, solve_for="concession_cost")
+    return ng.Threshold.of_equilibria(ng.equilibrium_conditions(game, solve_for="concession_cost"),
+                                      "concession_cost", "$B/yr")
 
 
 def _credible(instance):

@@ -26,8 +26,15 @@ def test_china_concedes_only_if_conceding_is_cheap():
     most its loss from the tariff war, 37.5 + 5 = 42.5."""
     import sympy
 
-    regions = ng.get_scenario("tariff_standoff").threshold()
-    assert regions[("Tariffs on $150B", "Concede")] == sympy.Interval(-sympy.oo, F(85, 2))
+    threshold = ng.load_scenario("tariff_standoff").build("threshold")
+    assert threshold.conditions["(Tariffs on $150B, Concede) is an equilibrium"] == sympy.Interval(-sympy.oo, F(85, 2))
+    assert "(Tariffs on $150B, Concede) is an equilibrium iff concession_cost ≤ 42.5 $B/yr" in str(threshold)
+
+
+def test_the_threshold_follows_the_bound_values():
+    """With China's tariff cost at 60 the threshold is 60 + 5 = 65, not the default's 42.5."""
+    threshold = ng.load_scenario("tariff_standoff", tariff_cost_china=60).build("threshold")
+    assert "concession_cost ≤ 65 $B/yr" in str(threshold)
 
 
 def test_200b_pledge_is_outside_the_range():
