@@ -93,8 +93,14 @@ def _credible(instance):
     if not us:
         return "the plan leaves no U.S. threat off the path"
     t = us[0]
-    return (f"{'Yes' if t.credible else 'No'}: after a refusal the U.S. would "
-            f"{' or '.join(t.best).lower()} (payoff {t.best_payoff:g} against {t.payoff_if_carried_out:g} for imposing).")
+    if t.credible and t.alternative_payoff == t.payoff_if_carried_out:
+        return (f"Only just: after a refusal imposing the tariffs and {' or '.join(t.alternative).lower()} give the "
+                f"U.S. the same (payoff {t.payoff_if_carried_out:g}).")
+    if t.credible:
+        return (f"Yes: after a refusal the U.S. would impose the tariffs (payoff {t.payoff_if_carried_out:g}) "
+                f"rather than {' or '.join(t.alternative).lower()} (payoff {t.alternative_payoff:g}).")
+    return (f"No: after a refusal the U.S. would {' or '.join(t.best).lower()} (payoff {t.best_payoff:g}) "
+            f"rather than impose the tariffs (payoff {t.payoff_if_carried_out:g}).")
 
 
 def _order(instance):

@@ -54,6 +54,8 @@ def credible_threats(tree: GameTree, profile: Mapping[str, Any], tol: float | No
         options = {c.actions[j]: values[j][i] for j in children}
         best_value = max(options.values())
         infoset = tree.infoset_of(node)
+        others = {a: v for a, v in options.items() if not behaviour[infoset].get(a)}
+        other_value = max(others.values()) if others else None
         threats.append(
             Threat(
                 node=node,
@@ -64,6 +66,8 @@ def credible_threats(tree: GameTree, profile: Mapping[str, Any], tol: float | No
                 payoff_if_carried_out=values[k][i],
                 best_payoff=best_value,
                 credible=best_value - values[k][i] <= slack,
+                alternative=tuple(a for a, v in others.items() if other_value - v <= slack),
+                alternative_payoff=other_value,
             )
         )
     return ThreatReport(threats=tuple(threats), tree=tree)

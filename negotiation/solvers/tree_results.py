@@ -176,14 +176,19 @@ class Threat(_format.Displays):
     payoff_if_carried_out: Any
     best_payoff: Any
     credible: bool
+    alternative: tuple[str, ...] = ()  # the best moves outside the threatened ones (none if all are threatened)
+    alternative_payoff: Any = None
 
     def __str__(self) -> str:
-        verdict = "credible" if self.credible else "NOT credible"
-        return (
-            f"{self.player} at {self.where}: threatens {_describe_choice(self.threatened)} "
-            f"(payoff {_format.number(self.payoff_if_carried_out)}), would rather "
-            f"{' or '.join(self.best)} (payoff {_format.number(self.best_payoff)}): {verdict}"
-        )
+        head = (f"{self.player} at {self.where}: threatens {_describe_choice(self.threatened)} "
+                f"(payoff {_format.number(self.payoff_if_carried_out)})")
+        if not self.credible:
+            return (f"{head}, but would rather {' or '.join(self.best)} "
+                    f"(payoff {_format.number(self.best_payoff)}): NOT credible")
+        if not self.alternative:
+            return f"{head}, and has no other move: credible"
+        return (f"{head}, and {' or '.join(self.alternative)} would give it no more "
+                f"(payoff {_format.number(self.alternative_payoff)}): credible")
 
 
 @dataclass(frozen=True, eq=False)
@@ -225,6 +230,8 @@ class ThreatReport(_format.Displays):
                     "best": list(t.best),
                     "payoff_if_carried_out": _format.plain(t.payoff_if_carried_out),
                     "best_payoff": _format.plain(t.best_payoff),
+                    "alternative": list(t.alternative),
+                    "alternative_payoff": _format.plain(t.alternative_payoff),
                     "credible": t.credible,
                 }
                 for t in self.threats
