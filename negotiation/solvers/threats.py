@@ -14,7 +14,7 @@ Examples
 ...     "No tariff": ng.outcome(0, 0)}))
 >>> report = ng.credible_threats(tree, {"": "No tariff", "Tariff": "Retaliate"})
 >>> print(report)
-China at Tariff: threatens Retaliate (payoff -2), would rather Concede (payoff -1): NOT credible
+China at Tariff: threatens Retaliate (payoff -2), but would rather Concede (payoff -1): NOT credible
 """
 
 from __future__ import annotations

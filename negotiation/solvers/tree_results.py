@@ -20,7 +20,7 @@ Examples
 >>> [threat.credible for threat in report.threats]
 [False]
 >>> print(report)
-Incumbent at Enter: threatens Fight (payoff -1), would rather Accommodate (payoff 1): NOT credible
+Incumbent at Enter: threatens Fight (payoff -1), but would rather Accommodate (payoff 1): NOT credible
 """
 
 from __future__ import annotations
