@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import html
 import itertools
 import math
 from fractions import Fraction
@@ -447,7 +448,36 @@ class NormalFormGame:
         return f"{title}\n" + _format.text_table(*self._cells())
 
     def _repr_html_(self) -> str:
-        return _format.html_table(*self._cells(), caption=self.title)
+        """A table with best responses in bold and pure equilibria shaded (numeric games)."""
+        if self.is_symbolic:
+            return _format.html_table(*self._cells(), caption=self.title)
+        from .profiles import best_response_cells
+
+        marks = best_response_cells(self)
+        equilibria = np.logical_and.reduce(marks)
+
+        def cell(index) -> str:
+            texts = [_format.number(a[index]) for a in self._payoffs]
+            shown = ", ".join(f"<strong>{html.escape(t)}</strong>" if marks[i][index] else html.escape(t)
+                              for i, t in enumerate(texts))
+            style = ' style="background:#dff0d8"' if equilibria[index] else ""
+            return f"<td{style}>{shown}</td>"
+
+        if self.num_players == 2:
+            head = [f"{self.players[0]} \\ {self.players[1]}", *self.strategies[1]]
+            rows = [f"<th>{html.escape(label)}</th>" + "".join(cell((r, c)) for c in range(self.shape[1]))
+                    for r, label in enumerate(self.strategies[0])]
+        else:
+            head = [*self.players, "payoffs"]
+            rows = ["".join(f"<td>{html.escape(self.strategies[i][k])}</td>" for i, k in enumerate(index)) + cell(index)
+                    for index in itertools.product(*(range(k) for k in self.shape))]
+        pure = ["(" + ", ".join(self.strategies[i][k] for i, k in enumerate(index)) + ")"
+                for index in zip(*np.nonzero(equilibria))]
+        note = ("Best responses in bold; pure equilibria shaded: " + (", ".join(pure) if pure else "none") + ".")
+        caption = html.escape(f"{self.title}. {note}" if self.title else note)
+        return (f"<table><caption>{caption}</caption><thead><tr>"
+                + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr></thead><tbody>"
+                + "".join(f"<tr>{row}</tr>" for row in rows) + "</tbody></table>")
 
     def _repr_latex_(self) -> str:
         return "$$" + _format.latex_table(*self._cells()).replace("\n", " ") + "$$"

@@ -59,6 +59,20 @@ def payoff_scale(game: NormalFormGame) -> float:
     return biggest if biggest > 0 else 1.0
 
 
+def best_response_cells(game: NormalFormGame) -> list[np.ndarray]:
+    """For each player, a boolean array: is the cell's strategy a best response to the others' strategies?
+
+    Exact games compare exactly; float games allow ties within 1e-9 of the payoff scale.
+    """
+    game.require_numeric("marking best responses")
+    slack = 0 if game.is_exact else 1e-9 * payoff_scale(game)
+    marks = []
+    for i, array in enumerate(game.payoffs):
+        best = array.max(axis=i, keepdims=True)
+        marks.append(np.asarray(best - array <= slack, dtype=bool))
+    return marks
+
+
 def as_profile(game: NormalFormGame, profile: Any) -> tuple[np.ndarray, ...]:
     """Check a profile and return one probability vector per player.
 

@@ -4,23 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..games.profiles import best_response_cells
+
 __all__ = ["best_response_cells", "pure_equilibrium_cells", "chosen_moves"]
-
-
-def best_response_cells(game) -> list[np.ndarray]:
-    """For each player, a boolean array: is the cell's strategy a best response to the others' strategies?
-
-    Exact games compare exactly; float games allow ties within 1e-9 of the payoff scale.
-    """
-    from ..games.profiles import payoff_scale
-
-    game.require_numeric("marking best responses")
-    slack = 0 if game.is_exact else 1e-9 * payoff_scale(game)
-    marks = []
-    for i, array in enumerate(game.payoffs):
-        best = array.max(axis=i, keepdims=True)
-        marks.append(np.asarray(best - array <= slack, dtype=bool))
-    return marks
 
 
 def pure_equilibrium_cells(game) -> np.ndarray:

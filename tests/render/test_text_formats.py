@@ -118,3 +118,13 @@ def test_pdflatex_compiles_games_and_trees(tmp_path):
 @pytest.mark.parametrize("name", ng.list_scenarios())
 def test_pdflatex_compiles_every_scenario_report(tmp_path, name):
     _compile(tmp_path, render(ng.load_scenario(name).report(), "latex"), name)
+
+
+def test_html_tables_mark_best_responses_and_equilibria():
+    game = ng.examples.prisoners_dilemma()
+    page = game._repr_html_()
+    assert '<td style="background:#dff0d8"><strong>1</strong>, <strong>1</strong></td>' in page
+    assert "<td>3, 3</td>" in page  # neither a best response nor an equilibrium
+    assert "pure equilibria shaded: (Defect, Defect)" in page
+    three = ng.NormalFormGame.from_arrays(*(np.zeros((2, 2, 2)) for _ in range(3)))
+    assert three._repr_html_().count("background") == 8  # all ties: every cell an equilibrium
