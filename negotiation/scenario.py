@@ -55,8 +55,9 @@ class Source:
     seed: str | None = None
 
     def cite(self) -> str:
-        seed = f" [{self.seed}]" if self.seed else ""
-        return f"{self.outlet}, {self.date.isoformat()}{seed}: “{self.quote}”"
+        """The sentence relied on, then outlet and date; the seed file only as a reference at the end."""
+        seed = f" (seed article {self.seed.split('_')[0]})" if self.seed else ""
+        return f"“{self.quote}” — {self.outlet}, {self.date.day} {self.date:%B %Y}{seed}"
 
 
 @dataclass(frozen=True)

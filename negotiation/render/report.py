@@ -121,13 +121,18 @@ def _figures(report) -> str:
         except NegotiationError:
             continue  # the scenario has no such form
         shown.append(f'<figure class="figure-{kind}">{figures.figure_to_svg(figure)}'
-                     f"<figcaption>{kind}</figcaption></figure>")
+                     f"<figcaption>{html.escape(_CAPTIONS[kind])}</figcaption></figure>")
     if "tournament" in report.sections:
         shown += tournament_figures_html(report.sections["tournament"])
     return '<div class="figures"><h3>Figures</h3>' + "".join(shown) + "</div>" if shown else ""
 
 
 _CAPTIONS = {
+    "matrix": "The matrix game, one panel per side, coloured by that side's payoff: best responses in bold, "
+              "pure equilibria framed.",
+    "tree": "The game tree: the subgame-perfect choices in red, payoffs at the leaves in the order of the players.",
+    "deal": "The deal: what each side accepts and the overlap, or the feasible payoffs with the disagreement "
+            "point and the bargaining solutions.",
     "ranking": "Tournament ranking: each entry's scores over the repetitions, best at the top; the red bar is "
                "the 95% interval of the median.",
     "pairwise": "Tournament pairings: the row's mean result against each column.",
