@@ -147,6 +147,12 @@ class Scenario:
             values[name] = self.parameter(name).check(value)
         return ScenarioInstance(self, values)
 
+    def __repr__(self) -> str:
+        return f"<scenario {self.name}: {self.title} ({self.date.isoformat()})>"
+
+    def _repr_html_(self) -> str:
+        return _scenario_html(self, {p.name: p.default for p in self.parameters})
+
     def describe(self) -> str:
         lines = [f"{self.title} ({self.date.isoformat()})", "", self.summary, "", "players and moves:"]
         for player in self.players:
@@ -172,6 +178,15 @@ class ScenarioInstance:
 
     scenario: Scenario
     values: Values
+
+    def __repr__(self) -> str:
+        s = self.scenario
+        changed = {k: v for k, v in self.values.items() if v != s.parameter(k).default}
+        settings = ", ".join(f"{k}={_format.number(v)}" for k, v in changed.items()) or "the defaults"
+        return f"<scenario {s.name} at {settings}>"
+
+    def _repr_html_(self) -> str:
+        return _scenario_html(self.scenario, dict(self.values))
 
     def build(self, form: str) -> Any:
         builder = getattr(self.scenario, form)
@@ -234,3 +249,16 @@ def _takes_values(builder) -> bool:
         return len(inspect.signature(builder).parameters) > 0
     except (TypeError, ValueError):
         return True
+
+
+def _scenario_html(scenario, values: dict) -> str:
+    """A scenario for a notebook: title, summary, parameters at their values, sources and forms."""
+    import html
+
+    rows = [[p.name, _format.number(values[p.name]), p.unit, f"{_format.number(p.low)}..{_format.number(p.high)}",
+             p.source] for p in scenario.parameters]
+    sources = "".join(f"<li>{html.escape(source.cite())}</li>" for source in scenario.sources)
+    return (f"<p><strong>{html.escape(scenario.title)}</strong> ({scenario.date.isoformat()}, "
+            f"<code>{html.escape(scenario.name)}</code>)</p><p>{html.escape(scenario.summary)}</p>"
+            + _format.html_table(["parameter", "value", "unit", "range", "source"], rows, caption="Parameters")
+            + f"<p>Sources:</p><ul>{sources}</ul><p>Forms: {html.escape(', '.join(scenario.forms))}</p>")

@@ -67,6 +67,10 @@ class DealSpace(_format.Displays):
         """True when no single issue alone gives an acceptable package, but a combination does."""
         return bool(self.acceptable) and not any(self.alone.values())
 
+    def __repr__(self) -> str:
+        return (f"<deal space: {len(self.packages)} packages over {', '.join(self.issues)}, "
+                f"{len(self.acceptable)} acceptable, {len(self.frontier)} on the frontier>")
+
     def label(self, k: int) -> str:
         return ", ".join(f"{issue}={value}" for issue, value in self.packages[k].items())
 

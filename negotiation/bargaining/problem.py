@@ -202,11 +202,27 @@ class BargainingProblem:
         except GameError:
             return False
 
+    def _repr_html_(self) -> str:
+        import html
+
+        lines = [repr(self)]
+        if self.kind == CONVEX:
+            lines.append("Pareto frontier: " + ", ".join(f"({', '.join(_plain(v) for v in p)})" for p in self.frontier))
+        elif self.kind == DISCRETE:
+            lines += [f"{label}: ({', '.join(_plain(v) for v in p)})" for label, p in zip(self.labels, self.points)]
+        return "<pre>" + html.escape("\n".join(lines)) + "</pre>"
+
     def __repr__(self) -> str:
         return f"<BargainingProblem {self.kind}: {', '.join(self.players)}, disagreement {self.disagreement}>"
 
 
 # ---------------------------------------------------------------------- helpers
+def _plain(value) -> str:
+    from .._format import number
+
+    return number(value)
+
+
 def _players(players, count) -> tuple[str, ...]:
     players = tuple(players)
     if len(players) != count:

@@ -78,6 +78,13 @@ class OfferSpace:
         return (f"{len(self.labels)} packages between {self.sides[0]} and {self.sides[1]}; "
                 f"{len(self.frontier)} on the Pareto frontier of the deal range")
 
+    def __repr__(self) -> str:
+        return f"<offer space: {self}>"
+
+    def _repr_html_(self) -> str:
+        rows = [[self.labels[k]] + [_format.number(v) for v in self.utilities[k]] for k in self.frontier]
+        return _format.html_table(["package on the frontier", *self.sides], rows, caption=str(self))
+
 
 def offer_space(source: Any, reservation: Sequence | None = None, sides: Sequence[str] | None = None,
                 unit: str = "") -> OfferSpace:

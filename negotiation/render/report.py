@@ -183,6 +183,12 @@ class Comparison:
     def __str__(self) -> str:
         return f"{self.title}\n" + _format.text_table(*self.table())
 
+    def __repr__(self) -> str:
+        return f"<comparison of {self.name} at {len(self.combos)} settings>"
+
+    def _repr_html_(self) -> str:
+        return _format.html_table(*self.table(), caption=self.title)
+
     def to_dict(self) -> list:
         return [{"values": c, **r.to_dict()} for c, r in zip(self.combos, self.reports)]
 

@@ -43,3 +43,30 @@ def test_displays_in_notebooks(name, obj):
     math = obj._repr_latex_()
     assert math.startswith("$") and math.endswith("$")
     assert math.count("{") == math.count("}") or "\\{" in math
+
+
+def _workshop_objects():
+    from negotiation.render.report import comparison
+
+    split = ng.offer_space({f"{k}": (k, 10 - k) for k in range(11)}, reservation=(0, 0))
+    return {
+        "scenario": ng.get_scenario("zte_linkage"),
+        "bound scenario": ng.load_scenario("zte_linkage", zte_cost=20),
+        "comparison": comparison("tariff_standoff", {"backdown_cost": [5, 40]}),
+        "bargaining problem": ng.BargainingProblem.from_packages({"a": (1, 2), "b": (2, 1)}, (0, 0)),
+        "deal space": ng.load_scenario("zte_linkage").build("deal"),
+        "offer space": split,
+        "negotiation": ng.negotiate(split, "linear", "linear", deadline=6),
+        "agent tournament": ng.agent_tournament(split, ["linear", "nash"], deadline=6, repetitions=1),
+        "tournament": ng.tournament(examples.prisoners_dilemma(), ["tit_for_tat", "defector"], turns=5,
+                                    repetitions=1),
+        "threshold": ng.load_scenario("tariff_standoff").build("threshold"),
+    }
+
+
+@pytest.mark.parametrize("name", list(_workshop_objects()))
+def test_workshop_objects_display_without_addresses_or_dataclass_dumps(name):
+    obj = _workshop_objects()[name]
+    shown = obj._repr_html_()
+    assert shown and "object at 0x" not in shown and "object at 0x" not in repr(obj)
+    assert len(repr(obj)) < 400  # a short reminder, not a dump of every field
