@@ -9,5 +9,6 @@
 * :mod:`~negotiation.play.ranking`: what both kinds of round robin share (ranks, intervals, tables);
 * :mod:`~negotiation.play.agents`: negotiation agents (time-dependent, tit-for-tat, Nash, Rubinstein…);
 * :mod:`~negotiation.play.offers`: alternating offers over packages, and how outcomes measure up;
+* :mod:`~negotiation.play.offer_equilibrium`: their subgame-perfect plan, by backward induction;
 * :mod:`~negotiation.play.agent_tournament`: round robins of agents, ranked by gain share.
 """

@@ -49,9 +49,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import ParameterError
+from .offer_equilibrium import subgame_perfect_plan
 from .strategies import parse_spec
 
-__all__ = ["AgentBase", "View", "agent", "agents", "resolve_agent", "subgame_perfect_plan"]
+__all__ = ["AgentBase", "View", "agent", "agents", "resolve_agent"]
 
 _TOL = 1e-9
 
@@ -327,43 +328,6 @@ class RandomAgent(AgentBase):
 
     def accept(self, round, offer):
         return self.view.at_least(offer, self.view.reservation) and bool(self.view.rng.random() < self.chance)
-
-
-def subgame_perfect_plan(utilities, reservation, discount, deadline: int, first: int) -> dict:
-    """Backward induction over rounds ``deadline``..1 of alternating offers over packages.
-
-    A side's value of agreeing on package k in round t is
-    :math:`\\delta^{t-1}(u_k - r)`; no deal is worth 0 (its reservation value).
-    Responders accept when indifferent; a proposer who would rather wait makes
-    an offer the other side rejects, or none (-1). Returns, per round, the
-    proposal and each side's acceptance threshold (the value of rejecting), and
-    ``value``, each side's value at the start.
-    """
-    gains = np.asarray(utilities, float) - np.asarray(reservation, float)
-    deltas = np.asarray(discount, float)
-    later = np.zeros(2)  # each side's value of reaching the next round without a deal
-    proposals = np.zeros(deadline, int)
-    thresholds = np.zeros((deadline, 2))
-    for t in range(deadline, 0, -1):
-        p = first if t % 2 == 1 else 1 - first
-        q = 1 - p
-        now = deltas ** (t - 1) * gains  # (K, 2): values of agreeing now
-        thresholds[t - 1] = later
-        scale = _TOL * max(1.0, float(np.abs(now).max(initial=0)))
-        accepted = now[:, q] >= later[q] - scale
-        pick = _best(now, accepted, p, q) if accepted.any() else None
-        if pick is not None and now[pick, p] >= later[p] - scale:
-            proposals[t - 1], later = pick, now[pick].copy()
-        else:  # rather wait: ask for something the other side turns down, or make no offer
-            proposals[t - 1] = _best(now, ~accepted, p, q) if (~accepted).any() else -1
-    return {"proposals": proposals, "thresholds": thresholds, "value": later}
-
-
-def _best(values, allowed, p, q) -> int:
-    mine = np.where(allowed, values[:, p], -np.inf)
-    top = mine.max()
-    ties = np.flatnonzero(allowed & (mine >= top - _TOL * max(1.0, abs(top))))
-    return int(ties[np.argmax(values[ties, q])])
 
 
 def _floor(utilities, reservation) -> float:

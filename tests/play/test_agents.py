@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import negotiation as ng
 from negotiation.errors import ParameterError
-from negotiation.play.agents import subgame_perfect_plan
+from negotiation.play.offer_equilibrium import subgame_perfect_plan
 
 
 def split(steps, sides=("U.S.", "China")):
