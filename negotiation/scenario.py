@@ -56,7 +56,7 @@ class Source:
 
     def cite(self) -> str:
         """The sentence relied on, then outlet and date; the seed file only as a reference at the end."""
-        seed = f" (seed article {self.seed.split('_')[0]})" if self.seed else ""
+        seed = f" (seed file {self.seed})" if self.seed else ""
         return f"“{self.quote}” — {self.outlet}, {self.date.day} {self.date:%B %Y}{seed}"
 
 
