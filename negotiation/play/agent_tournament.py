@@ -94,11 +94,13 @@ def _run(space, players, pairs, deadline, deltas, first, repetitions, seed, stop
     seeds = np.random.SeedSequence(seed)  # one child per repetition, spawned in order: reproducible
     runs = {"agreement": np.full((repetitions, len(pairs)), -1), "rounds": np.zeros((repetitions, len(pairs)), int),
             "values": np.zeros((repetitions, len(pairs), 2)), "traces": {}}
+    stochastic = [bool(getattr(p, "stochastic", True)) for p in players]
     done, started = 0, time.monotonic()
     with progress_bar(repetitions, progress and repetitions * len(pairs) * deadline > 2_000_000,
                       "repetition") as bar, stop.interruptible():
         while done < repetitions and not stop.passed():
-            if not _repetition(done, runs, space, players, pairs, deadline, deltas, first, np.random.default_rng(seeds.spawn(1)[0]), stop):
+            rng = np.random.default_rng(seeds.spawn(1)[0])
+            if not _repetition(done, runs, space, players, stochastic, pairs, deadline, deltas, first, rng, stop):
                 break  # stopped inside a repetition: it does not count
             done += 1
             bar.update(1)
@@ -112,9 +114,8 @@ def _run(space, players, pairs, deadline, deltas, first, repetitions, seed, stop
     return {**runs, "complete": done == repetitions, "reason": stop.reason}
 
 
-def _repetition(r, runs, space, players, pairs, deadline, deltas, first, rng, stop) -> bool:
+def _repetition(r, runs, space, players, stochastic, pairs, deadline, deltas, first, rng, stop) -> bool:
     """Play every pairing once; False if stopped part way. Deterministic pairings copy repetition 0."""
-    stochastic = [bool(getattr(p, "stochastic", True)) for p in players]
     for k, (i, j) in enumerate(pairs):
         if k % 64 == 0 and stop.passed():
             return False

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import __version__, _format
+from .offers import settings_for_json
 from .ranking import RankedTables, json_table, pairwise_rows, rank, scores_against_others
 
 __all__ = ["AgentTournamentResult"]
@@ -82,7 +83,7 @@ class AgentTournamentResult(RankedTables):
         count, reps = len(names), len(runs["values"])
         rows = np.array([i for i, _ in pairs])
         cols = np.array([j for _, j in pairs])
-        shares = np.stack([space.gain_shares(v) for v in runs["values"].reshape(-1, 2)]).reshape(reps, len(pairs), 2)
+        shares = space.gain_shares(runs["values"])  # (repetitions, pairings, 2), broadcast over the sides
         per_repetition = np.zeros((reps, count, count))
         for r in range(reps):
             np.add.at(per_repetition[r], (rows, cols), shares[r, :, 0] / 2)
@@ -202,8 +203,7 @@ class AgentTournamentResult(RankedTables):
             "distances": {k: [float(v) for v in vals] for k, vals in self.distances.items()},
             "pairings": [{**p, "agents": dict(zip(sides, p["agents"])), "values": dict(zip(sides, p["values"])),
                           "gain_shares": dict(zip(sides, p["gain_shares"]))} for p in self.pairings],
-            "settings": {**self.settings, "first": sides[self.settings["first"]],
-                         "discount": list(self.settings["discount"])},
+            "settings": settings_for_json(self.settings, sides),
             "self_play": self.self_play,
             "complete": self.complete,
             "message": self.message,

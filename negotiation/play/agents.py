@@ -101,11 +101,11 @@ class View:
             eligible = self.mine >= self.top - scale
         their = np.where(eligible, self.theirs, -np.inf)
         best = their.max()
-        ties = np.flatnonzero(eligible & (their >= best - _TOL * max(1.0, abs(best))))
+        ties = np.flatnonzero(eligible & (their >= best - _slack(best)))
         return int(ties[np.argmax(self.mine[ties])])
 
     def at_least(self, offer: int, level: float) -> bool:
-        return bool(self.mine[offer] >= level - _TOL * max(1.0, abs(level)))
+        return bool(self.mine[offer] >= level - _slack(level))
 
 
 class AgentBase:
@@ -130,10 +130,13 @@ class AgentBase:
 
     def propose(self, round: int) -> int | None:
         """The package index offered in this round, or None to make no offer."""
-        raise NotImplementedError
+        raise ParameterError(f"agent {self.label} defines no propose(round): a subclass of AgentBase "
+                             "defines propose and accept")
 
     def accept(self, round: int, offer: int) -> bool:
-        raise NotImplementedError
+        """Whether to accept the other side's ``offer`` (a package index) in this round."""
+        raise ParameterError(f"agent {self.label} defines no accept(round, offer): a subclass of AgentBase "
+                             "defines propose and accept")
 
     def fresh(self) -> "AgentBase":
         return copy.deepcopy(self)
@@ -229,7 +232,7 @@ class TitForTat(AgentBase):
         """Packages are discrete: concede at least as far as the mirror says, to the nearest package that does."""
         v = self.view
         offer = v.best_offer(level)
-        if offer is None or v.mine[offer] <= level + _TOL * max(1.0, abs(level)):
+        if offer is None or v.mine[offer] <= level + _slack(level):
             return level
         further = (v.mine < level) & (v.mine >= floor) & (v.theirs > v.theirs[offer])
         return float(v.mine[further].max()) if further.any() else level
@@ -250,8 +253,8 @@ class HardLiner(AgentBase):
 
     def reset(self, view):
         super().reset(view)
-        acceptable = (view.theirs >= view.their_reservation - _TOL * max(1.0, abs(view.their_reservation))) & \
-            (view.mine >= view.reservation - _TOL * max(1.0, abs(view.reservation)))  # the deal range
+        acceptable = (view.theirs >= view.their_reservation - _slack(view.their_reservation)) & \
+            (view.mine >= view.reservation - _slack(view.reservation))  # the deal range
         self.demand = float(view.mine[acceptable].max()) if acceptable.any() else view.top
 
     def propose(self, round):
@@ -273,7 +276,7 @@ class NashProposer(AgentBase):
         acceptable = (gains >= -_TOL).all(axis=0)
         if acceptable.any():
             product = np.where(acceptable, np.clip(gains, 0, None).prod(axis=0), -np.inf)
-            ties = np.flatnonzero(product >= product.max() - _TOL * max(1.0, product.max()))
+            ties = np.flatnonzero(product >= product.max() - _slack(product.max()))
             self.target = int(ties[np.argmax(gains[:, ties].sum(axis=0))])
         else:
             self.target = None
@@ -305,7 +308,7 @@ class SubgamePerfect(AgentBase):
     def accept(self, round, offer):
         v = self.view
         value = v.discount ** (round - 1) * (v.mine[offer] - v.reservation)
-        return bool(value >= self.thresholds[round - 1] - _TOL * max(1.0, abs(self.thresholds[round - 1])))
+        return bool(value >= self.thresholds[round - 1] - _slack(self.thresholds[round - 1]))
 
 
 class RandomAgent(AgentBase):
@@ -321,13 +324,18 @@ class RandomAgent(AgentBase):
 
     def propose(self, round):
         v = self.view
-        options = np.flatnonzero(v.mine >= v.reservation - _TOL * max(1.0, abs(v.reservation)))
+        options = np.flatnonzero(v.mine >= v.reservation - _slack(v.reservation))
         if not len(options):
             return None
         return int(v.rng.choice(options))
 
     def accept(self, round, offer):
         return self.view.at_least(offer, self.view.reservation) and bool(self.view.rng.random() < self.chance)
+
+
+def _slack(level) -> float:
+    """Rounding allowed when comparing with ``level``: relative to its size, at least absolute."""
+    return _TOL * max(1.0, abs(float(level)))
 
 
 def _floor(utilities, reservation) -> float:

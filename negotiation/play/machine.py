@@ -150,11 +150,15 @@ class StrategyBase:
     start: Hashable = "start"
     description = ""
 
-    def play(self, state):  # pragma: no cover - the interface
-        raise NotImplementedError
+    def play(self, state):
+        """The action (index or label) this strategy plays in ``state``."""
+        raise ParameterError(f"strategy {self.name!r} defines no play(state): a subclass of StrategyBase "
+                             "defines play and next")
 
-    def next(self, state, own, other):  # pragma: no cover - the interface
-        raise NotImplementedError
+    def next(self, state, own, other):
+        """The state after this side played ``own`` and saw the other side play ``other``."""
+        raise ParameterError(f"strategy {self.name!r} defines no next(state, own, other): a subclass of "
+                             "StrategyBase defines play and next")
 
     def machine(self, game, side: int) -> Machine:
         own_labels, other_labels = _side_labels(game, side)

@@ -208,10 +208,14 @@ class Negotiation(_format.Displays):
             "distances": self.distances,
             "offers": [{"round": t, "by": sides[side], "package": None if k is None else self.space.labels[k]}
                        for t, side, k in self.offers],
-            "settings": {**self.settings, "first": sides[self.settings["first"]],
-                         "discount": list(self.settings["discount"])},
+            "settings": settings_for_json(self.settings, sides),
             "version": __version__,
         }
+
+
+def settings_for_json(settings: dict, sides: tuple) -> dict:
+    """The rules as JSON: the first proposer by name, the discount factors as a list."""
+    return {**settings, "first": sides[settings["first"]], "discount": list(settings["discount"])}
 
 
 def check_rules(space, deadline, discount, first) -> tuple[tuple, int]:

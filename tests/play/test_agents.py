@@ -183,3 +183,14 @@ def test_negotiation_prints_plain_words():
     assert "Agreement in round" in text and "of its possible gain" in text and "object at 0x" not in text
     data = result.to_dict()
     assert data["agents"] == {"U.S.": "linear", "China": "linear"} and data["offers"][0]["by"] == "U.S."
+
+
+def test_an_agent_missing_a_method_says_which():
+    class Silent(ng.AgentBase):
+        name = "silent"
+
+        def accept(self, round, offer):
+            return False
+
+    with pytest.raises(ParameterError, match=r"agent silent defines no propose\(round\)"):
+        ng.negotiate(split(10), Silent(), "nash")

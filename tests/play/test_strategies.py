@@ -114,3 +114,14 @@ def test_grudger_written_as_a_table_plays_like_the_built_in():
         a = ng.play_match(PD, table, opponent, turns=50, seed=3).actions
         b = ng.play_match(PD, "grudger", opponent, turns=50, seed=3).actions
         assert a == b
+
+
+def test_a_python_strategy_missing_a_method_says_which():
+    class Mute(ng.StrategyBase):
+        name = "mute"
+
+        def next(self, state, own, other):
+            return state
+
+    with pytest.raises(ng.errors.ParameterError, match=r"strategy 'mute' defines no play\(state\)"):
+        ng.tournament(ng.examples.prisoners_dilemma(), [Mute(), "defector"], turns=5, repetitions=1)
