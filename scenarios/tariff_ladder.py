@@ -85,6 +85,8 @@ def _welfare(v, own_rate, other_rate, side):
 def matrix(v):
     rungs = _rungs(v)
     labels = [f"{_percent(r)}" for r in rungs]
+    if len(set(labels)) < 3:  # rungs set equal (a sweep may do so): keep three rungs, named by place
+        labels = [f"{label} ({place})" for label, place in zip(labels, ("bottom", "middle", "top"))]
     outcomes = {(labels[i], labels[j]): (_welfare(v, rungs[i], rungs[j], "U.S."), _welfare(v, rungs[j], rungs[i], "China"))
                 for i in range(3) for j in range(3)}
     return ng.NormalFormGame.from_outcomes(outcomes, players=("U.S.", "China"),

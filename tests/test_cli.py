@@ -123,6 +123,19 @@ def test_plot_writes_the_figure(capsys, tmp_path, kind):
     assert code == 0 and path.read_text().lstrip().startswith("<?xml")
 
 
+def test_plot_regions_by_a_named_metric_and_the_kinds_list_advertises(capsys, tmp_path):
+    pytest.importorskip("matplotlib")
+    path = tmp_path / "shares.png"
+    code, _, _ = run(capsys, "plot", "march_deadline", "--kind", "regions", "--by", "china_share", "--points", "4",
+                     "-o", str(path))
+    assert code == 0 and path.read_bytes().startswith(b"\x89PNG")
+    code, _, err = run(capsys, "plot", "march_deadline", "--kind", "regions", "--by", "nope", "-o", str(path))
+    assert code == 2 and "no metric 'nope'; its metrics are us_share, china_share" in err
+    code, out, _ = run(capsys, "list")
+    row = next(line for line in out.splitlines() if line.startswith("march_deadline"))
+    assert row.rstrip().endswith("matrix, deal, regions")
+
+
 def test_plot_errors_are_clear(capsys, tmp_path):
     code, _, err = run(capsys, "plot", "semiconductors", "--kind", "tree", "-o", str(tmp_path / "x.png"))
     assert code == 2 and "has no tree figure; it has: deal" in err

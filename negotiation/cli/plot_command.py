@@ -15,8 +15,12 @@ def add_arguments(parser) -> None:
     parser.add_argument("name", help="a scenario name or scenario file")
     parser.add_argument("--kind", choices=KINDS, help="which figure (default: the scenario's first form)")
     parser.add_argument("-o", "--output", metavar="FILE", required=True, help="where to save the figure")
-    parser.add_argument("--x", metavar="PARAMETER", help="regions: the parameter across (default: the first)")
-    parser.add_argument("--y", metavar="PARAMETER", help="regions: the parameter up (default: the second)")
+    parser.add_argument("--x", metavar="PARAMETER",
+                        help="regions: the parameter across (default: the one that changes the verdict most)")
+    parser.add_argument("--y", metavar="PARAMETER", help="regions: the parameter up (default: the runner-up)")
+    parser.add_argument("--by", metavar="METRIC",
+                        help="regions: the metric to colour by (default: the yes/no or text metric that varies "
+                             "most; a numeric one gets a colour scale)")
     parser.add_argument("--points", type=int, default=21,
                         help=f"regions: values per parameter, 2 to {MAX_POINTS} (default: 21)")
     add_scenario_arguments(parser)
@@ -33,7 +37,7 @@ def run(args) -> int:
     figures.require_matplotlib("plots")
 
     instance = scenario(args, args.name, **overrides(args.set))
-    figure = figures.scenario_figure(instance, args.kind, x=args.x, y=args.y, points=args.points)
+    figure = figures.scenario_figure(instance, args.kind, x=args.x, y=args.y, points=args.points, by=args.by)
     _save(figure, path)
     emit(f"{args.kind or 'figure'} of {args.name} written to {path}")
     return 0

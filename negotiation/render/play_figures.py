@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import ParameterError
-from .figures import _PALETTE, _figure, _literal_dollars
+from .figures.base import PALETTE as _PALETTE, literal_dollars as _literal_dollars, new_figure as _figure
 
 __all__ = ["ranking_boxplot", "pairwise_heatmap", "shares_figure", "payoff_set_figure", "offer_trace_figure",
            "tournament_figures", "MAX_ENTRIES"]

@@ -1,5 +1,7 @@
 """Figures: each renders to PNG, SVG and PDF, and draws what it claims."""
 
+from fractions import Fraction as F
+
 import numpy as np
 import pytest
 
@@ -42,13 +44,40 @@ def test_heatmap_refuses_three_players():
 
 @pytest.mark.parametrize("build", [trees.entry_deterrence, trees.selten_horse, trees.chance_tree],
                          ids=lambda f: f.__name__)
-def test_tree_figure_highlights_the_subgame_perfect_choices(tmp_path, build):
+def test_tree_figure_tells_the_path_from_the_plan_off_it(tmp_path, build):
     tree = build()
     figure = saved(figures.tree_figure(tree), tmp_path, build.__name__)
-    red = [line for line in figure.axes[0].lines if line.get_color() == figures._CHOSEN]
-    assert len(red) == len(chosen_moves(tree)) > 0
-    dashed = [line for line in figure.axes[0].lines if line.get_linestyle() == "--"]
+    chosen = chosen_moves(tree)
+    path = figures.equilibrium_path(tree, chosen)
+    lines = figure.axes[0].lines
+    red = [line for line in lines if line.get_color() == figures.CHOSEN]
+    dotted = [line for line in lines if line.get_color() == figures.PLANNED]
+    assert len(red) == len(path) > 0
+    assert len(dotted) == len(chosen - path)
+    assert all(line.get_linestyle() == ":" for line in dotted)
+    dashed = [line for line in lines if line.get_linestyle() == "--"]
     assert len(dashed) == sum(1 for m in tree.infosets().values() if len(m) > 1)
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert "equilibrium path" in legend
+    assert ("planned off the path" in legend) == bool(chosen - path)
+
+
+def test_equilibrium_path_follows_the_choices_from_the_root():
+    tree = trees.entry_deterrence()
+    chosen = chosen_moves(tree)
+    # SPE: Enter, Accommodate; both are on the path, nothing is planned off it
+    assert figures.equilibrium_path(tree, chosen) == chosen
+    centipede = trees.centipede(stages=4)
+    path = figures.equilibrium_path(centipede, chosen_moves(centipede))
+    assert len(path) == 1 and next(iter(path))[1] == "Take"
+
+
+def test_leaves_say_whose_payoff_is_whose():
+    figure = figures.tree_figure(trees.entry_deterrence())
+    leaves = [t.get_text() for t in figure.axes[0].texts if "\n" in t.get_text()]
+    assert "Entrant -1\nIncumbent -1" in leaves
+    big = binary_tree(5)  # 32 leaves: payoff pairs with a key in the legend instead
+    assert figures.tree_figure(big).legends[0].get_title().get_text() == "leaves: (U.S., China)"
 
 
 def binary_tree(depth):
@@ -70,18 +99,77 @@ def binary_tree(depth):
     return tree.check()
 
 
+def legible(figure):
+    assert figures.overlapping_texts(figure) == []
+    assert figures.texts_outside(figure) == []
+    return figure
+
+
+def test_the_overlap_check_can_fail():
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(3, 2))
+    axes = figure.subplots()
+    axes.text(0.5, 0.5, "Impose tariffs")
+    axes.text(0.52, 0.5, "Back down")
+    axes.axis("off")
+    axes.text(0.98, 0.1, "runs off the edge of the canvas")
+    assert figures.overlapping_texts(figure) == [("Impose tariffs", "Back down")]
+    assert figures.texts_outside(figure) == ["runs off the edge of the canvas"]
+
+
 @pytest.mark.parametrize("tree", [binary_tree(5), trees.centipede(stages=29)], ids=["binary-63", "centipede-59"])
 def test_tree_figure_of_sixty_nodes_keeps_labels_apart(tmp_path, tree):
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     assert 55 <= tree.num_nodes <= 65
-    figure = saved(figures.tree_figure(tree), tmp_path, "big")
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    renderer = canvas.get_renderer()
-    boxes = [t.get_window_extent(renderer) for t in figure.axes[0].texts]
-    overlaps = [(a, b) for k, a in enumerate(boxes) for b in boxes[k + 1:] if a.overlaps(b)]
-    assert overlaps == []
+    legible(saved(figures.tree_figure(tree), tmp_path, "big"))
+
+
+def random_tree(seed, max_nodes=60):
+    """Up to ``max_nodes`` nodes, two or three players, long and short action names, chance moves."""
+    rng = np.random.default_rng(seed)
+    names = ("U.S.", "China", "Rest of the world")[: int(rng.integers(2, 4))]
+    words = ["Hold", "Escalate tariffs", "Concede", "Back down", "Retaliate on soybeans", "Wait", "Offer $50B"]
+    tree = ng.GameTree(names)
+    count = [1]
+
+    def build(node, depth):
+        width = int(rng.integers(2, 4))
+        if depth >= 5 or count[0] + width > max_nodes or rng.random() < 0.25 * depth:
+            tree.add_terminal(node, [int(v) for v in rng.integers(-150, 150, len(names))])
+            return
+        count[0] += width
+        actions = list(rng.choice(words, size=width, replace=False))
+        if rng.random() < 0.15:
+            tree.add_chance(node)
+            for k, action in enumerate(actions):
+                tree.add_move(node, f"{node}/{k}", action, probability=F(1, width))
+        else:
+            tree.add_decision(node, int(rng.integers(0, len(names))))
+            for k, action in enumerate(actions):
+                tree.add_move(node, f"{node}/{k}", action)
+        for k in range(width):
+            build(f"{node}/{k}", depth + 1)
+
+    build("root", 0)
+    return tree.check()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_trees_up_to_sixty_nodes_have_no_overlapping_text(seed):
+    tree = random_tree(seed)
+    assert tree.num_nodes <= 60
+    legible(figures.tree_figure(tree))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(8, 40))
+def test_more_random_trees_have_no_overlapping_text(seed):
+    legible(figures.tree_figure(random_tree(seed)))
+
+
+@pytest.mark.parametrize("name", [n for n in ng.list_scenarios() if "tree" in ng.get_scenario(n).forms])
+def test_catalogue_trees_are_legible(name):
+    legible(figures.scenario_figure(ng.load_scenario(name), "tree"))
 
 
 def test_deal_range_figure_shows_each_side_and_the_overlap(tmp_path):
@@ -115,11 +203,71 @@ def test_region_map_colours_each_outcome(tmp_path):
         figures.region_map(table, "c")
 
 
-@pytest.mark.parametrize("kind", figures.KINDS)
-def test_scenario_figures(tmp_path, kind):
-    name = {"matrix": "tariff_standoff", "tree": "north_korea", "deal": "zte_linkage", "regions": "purchase_pledges"}
-    figure = figures.scenario_figure(ng.load_scenario(name[kind]), kind, points=6)
+@pytest.mark.parametrize("name,kind", [(n, k) for n in ng.list_scenarios()
+                                       for k in figures.figure_kinds(ng.get_scenario(n))])
+def test_every_advertised_kind_draws_legibly(tmp_path, name, kind):
+    figure = figures.scenario_figure(ng.load_scenario(name), kind, points=6)
+    assert figures.texts_outside(figure) == []
     saved(figure, tmp_path, kind)
+
+
+def test_kinds_that_cannot_be_drawn_are_not_advertised():
+    assert figures.figure_kinds(ng.get_scenario("leader_type")) == ("matrix",)
+    assert figures.figure_kinds(ng.get_scenario("march_deadline")) == ("matrix", "deal", "regions")
+    assert "regions" not in figures.figure_kinds(ng.get_scenario("multi_issue_talks"))  # no metrics
+
+
+def test_alternating_offers_draw_as_shares():
+    figure = figures.scenario_figure(ng.load_scenario("march_deadline"), "deal")
+    bars = figure.axes[0].patches
+    result = ng.load_scenario("march_deadline").build("deal").items[0]
+    assert bars[0].get_width() == pytest.approx(float(result.shares[0]), abs=1e-9)
+    assert [t.get_text() for t in figure.axes[0].get_yticklabels()][0] == "Rubinstein (1982)"
+
+
+def test_region_map_default_axes_are_where_the_verdict_changes():
+    instance = ng.load_scenario("tariff_standoff")
+    axes = figures.region_axes(instance)
+    assert axes[0] == "backdown_cost"  # the threat becomes credible as backing down gets dearer
+    figure = figures.scenario_figure(instance, "regions", points=7)
+    assert figure.axes[0].get_xlabel() == "backdown_cost (\\$B/yr)"  # the dollar escaped from mathtext
+    image = figure.axes[0].images[0].get_array()
+    assert len(np.unique(image.compressed())) == 2
+    star = [line for line in figure.axes[0].lines if line.get_marker() == "*"]
+    assert star and star[0].get_xdata()[0] == pytest.approx(float(instance.values["backdown_cost"]))
+
+
+def test_region_map_of_a_numeric_metric_uses_a_colour_scale():
+    figure = figures.scenario_figure(ng.load_scenario("march_deadline"), "regions", points=5, by="us_share")
+    assert len(figure.axes) == 2 and figure.axes[1].get_ylabel() == "us_share"  # a colour bar, not a legend
+    assert figure.axes[0].get_legend() is None
+
+
+def test_a_constant_map_says_so():
+    table = ng.sweep(lambda a, b: {"deal": "no"}, grid={"a": [0, 1, 2], "b": [0, 1]}, progress=False)
+    assert figures.region_map(table, "a", "b").axes[0].get_title().endswith("no everywhere on this map")
+
+
+def test_region_map_names_unknown_metrics():
+    with pytest.raises(ParameterError, match="no metric 'nope'"):
+        figures.scenario_figure(ng.load_scenario("tariff_standoff"), "regions", points=3, by="nope")
+
+
+@pytest.mark.parametrize("shape,label", [((4, 2), "Escalate if dealmaker; Agree if hardliner"), ((2, 12), "S"),
+                                         ((14, 14), "Tariff rung"), ((30, 30), "x")])
+def test_heatmaps_stay_readable_for_tall_wide_and_long_labelled_games(shape, label):
+    rng = np.random.default_rng(1)
+    a, b = (rng.integers(-50, 50, shape) / 7 for _ in range(2))
+    game = ng.NormalFormGame.from_arrays(a, b, strategies=([f"{label} {k}" for k in range(shape[0])],
+                                                           [f"{label} {k}" for k in range(shape[1])]))
+    figure = figures.payoff_heatmap(game)
+    assert figures.overlapping_texts(figure) == []
+    assert figures.texts_outside(figure) == []
+    # each cell is at least as wide as its printed payoff
+    renderer = figure.canvas.get_renderer()
+    cell = figure.axes[0].get_window_extent(renderer).width / shape[1]
+    widest = max(t.get_window_extent(renderer).width for t in figure.axes[0].texts)
+    assert widest < cell
 
 
 def test_scenario_without_the_form_says_which_it_has():
