@@ -57,10 +57,43 @@ def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], caption: str = "") -> str:
+def fitted_table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int = 100,
+                 first: int = 26, least: int = 24) -> str:
+    """A text table no wider than ``width``: cells wrap, and columns that do not fit go to a further block.
+
+    The first column (the row labels, at most ``first`` characters wide) repeats
+    in every block; the others get at least ``least`` characters each.
+    """
+    import textwrap
+
+    table = [list(map(str, header))] + [list(map(str, row)) for row in rows]
+    label = min(first, max(len(row[0]) for row in table))
+    per_block = max(1, (width - label) // (least + 2))
+    blocks = []
+    for start in range(1, len(header), per_block):
+        columns = list(range(start, min(start + per_block, len(header))))
+        room = (width - label - 2 * len(columns)) // len(columns)
+        widths = [label] + [min(room, max(len(row[c]) for row in table)) for c in columns]
+        lines = []
+        for n, row in enumerate(table):
+            cells = [textwrap.wrap(row[c], w) or [""] for c, w in zip([0] + columns, widths)]
+            for k in range(max(map(len, cells))):
+                lines.append("  ".join((cell[k] if k < len(cell) else "").ljust(w)
+                                       for cell, w in zip(cells, widths)).rstrip())
+            if n == 0:
+                lines.append("  ".join("-" * w for w in widths))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], caption: str = "",
+               marked: set | frozenset = frozenset()) -> str:
+    """An HTML table; cells ``(row, column)`` in ``marked`` get the class "changed"."""
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f'<td class="changed">{html.escape(str(c))}</td>' if (r, k) in marked
+                         else f"<td>{html.escape(str(c))}</td>" for k, c in enumerate(row)) + "</tr>"
+        for r, row in enumerate(rows)
     )
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime
 import html
-import itertools
 import warnings
-from typing import Mapping, Sequence
+from typing import Sequence
 
 from .. import __version__, _format
 from ..errors import NegotiationError, UnsupportedGameError
+from .comparison import Comparison, comparison
 
 __all__ = ["html_report", "comparison", "Comparison"]
 
@@ -38,6 +38,7 @@ pre { background: #f7f7f7; padding: .6rem; overflow-x: auto; font-size: .85rem; 
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .85rem; color: #555; }
 nav ul { columns: 2; } .meta { color: #666; font-size: .9rem; }
+td.changed { background: #fff3c4; font-weight: 600; }
 @media print { h2 { page-break-before: always; } }
 """
 
@@ -158,52 +159,5 @@ def tournament_figures_html(result) -> list[str]:
             f"<figcaption>{html.escape(_CAPTIONS[stem])}</figcaption></figure>" for stem, figure in drawn.items()]
 
 
-class Comparison:
-    """One scenario solved at every combination of some parameter values, side by side."""
-
-    def __init__(self, name: str, grid: Mapping[str, Sequence]):
-        from ..catalog import load_scenario
-
-        self.name = name
-        self.combos = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
-        self.reports = [load_scenario(name, **combo).report() for combo in self.combos]
-        self.title = f"{self.reports[0].instance.scenario.title}: side by side"
-
-    def table(self) -> tuple[list[str], list[list[str]]]:
-        header = ["section"] + [", ".join(f"{k}={_format.number(v)}" for k, v in c.items()) for c in self.combos]
-        rows = []
-        sections = [t for t in self.reports[0].sections if t != "threshold"]  # the same in every column
-        for title in sections:
-            rows.append([title] + [_headline(r.sections[title]) for r in self.reports])
-        answers = [r.instance.answers() for r in self.reports]
-        for k, (question, _) in enumerate(answers[0]):
-            rows.append([question] + [a[k][1] for a in answers])
-        return header, rows
-
-    def __str__(self) -> str:
-        return f"{self.title}\n" + _format.text_table(*self.table())
-
-    def __repr__(self) -> str:
-        return f"<comparison of {self.name} at {len(self.combos)} settings>"
-
-    def _repr_html_(self) -> str:
-        return _format.html_table(*self.table(), caption=self.title)
-
-    def to_dict(self) -> list:
-        return [{"values": c, **r.to_dict()} for c, r in zip(self.combos, self.reports)]
-
-
-def comparison(name: str, grid: Mapping[str, Sequence]) -> Comparison:
-    """Solve scenario ``name`` at every combination of ``grid``'s values."""
-    return Comparison(name, grid)
-
-
-def _headline(result) -> str:
-    """The first line of a result: what a workshop compares across columns."""
-    lines = [line for line in str(result).splitlines() if line.strip()]
-    return lines[0] if lines else ""
-
-
 def _comparison_section(c: Comparison) -> str:
-    return (f'<section class="comparison" id="compare-{html.escape(c.name)}"><h2>{html.escape(c.title)}</h2>'
-            + _format.html_table(*c.table()) + "</section>")
+    return c.html_section()

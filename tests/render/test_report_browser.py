@@ -61,7 +61,11 @@ def test_report_has_the_expected_sections(browser, report_file):
     assert svg.size["width"] > 200 and svg.size["height"] > 100  # really laid out, not an empty box
     compare = browser.find_element(By.CSS_SELECTOR, "section.comparison")
     header = [th.text for th in compare.find_elements(By.CSS_SELECTOR, "thead th")]
-    assert header == ["section", "backdown_cost=5", "backdown_cost=40"]
+    assert header == ["outcome", "backdown_cost=5", "backdown_cost=40"]
+    changed = [td.text for td in compare.find_elements(By.CSS_SELECTOR, "td.changed")]
+    assert changed and all(text.startswith(("U.S.:", "Yes")) for text in changed)
+    assert compare.find_element(By.CSS_SELECTOR, "td.changed").value_of_css_property("background-color") \
+        != compare.find_element(By.CSS_SELECTOR, "td:not(.changed)").value_of_css_property("background-color")
     links = [a.get_attribute("href").split("#")[1] for a in browser.find_elements(By.CSS_SELECTOR, "nav a")]
     assert links == ["tariff_standoff", "purchase_pledges", "compare-tariff_standoff"]
 
