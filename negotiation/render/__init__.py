@@ -2,8 +2,8 @@
 
 :func:`render` picks the renderer for an object and a format. The modules
 hold the pieces: :mod:`.markdown`, :mod:`.latex` (sgame and TikZ),
-:mod:`.figures` (matplotlib, the ``plot`` extra) and :mod:`.report` (a
-self-contained HTML page).
+:mod:`.beamer` (slides), :mod:`.figures` (matplotlib, the ``plot`` extra)
+and :mod:`.report` (a self-contained HTML page).
 
 Examples
 --------
@@ -26,10 +26,19 @@ __all__ = ["render", "FORMATS"]
 FORMATS = ("text", "markdown", "latex", "html")
 
 
-def render(obj: Any, format: str = "text") -> str:
-    """``obj`` (a game, a tree, a result, or a ScenarioReport) in ``format``."""
+def render(obj: Any, format: str = "text", beamer: bool = False) -> str:
+    """``obj`` (a game, a tree, a result, or a ScenarioReport) in ``format``.
+
+    With ``beamer=True`` (LaTeX only), a solved scenario becomes a complete
+    beamer document and anything else one ``[fragile]`` frame, scaled to fit
+    the slide (:mod:`.beamer`).
+    """
     if format not in FORMATS:
         raise ParameterError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if beamer:
+        if format != "latex":
+            raise ParameterError(f"beamer slides are LaTeX; use format 'latex', not {format!r}")
+        return _beamer(obj)
     if format == "text":
         return str(obj)
     return {"markdown": _markdown, "latex": _latex, "html": _html}[format](obj)
@@ -76,6 +85,14 @@ def _latex(obj: Any) -> str:
     if kind == "report":
         return latex.report_latex(obj)
     return "\\begin{verbatim}\n" + str(obj) + "\n\\end{verbatim}"
+
+
+def _beamer(obj: Any) -> str:
+    from . import beamer
+
+    if _kind(obj) == "report":
+        return beamer.slides(*beamer.scenario_slides(obj), title=obj.instance.scenario.title)
+    return beamer.frame(obj)
 
 
 def _html(obj: Any) -> str:

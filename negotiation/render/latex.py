@@ -165,18 +165,23 @@ def equilibria_latex(result) -> str:
     return "\n".join(lines)
 
 
-def tree_latex(tree, solution=None, unit: float = 1.6) -> str:
+def tree_latex(tree, solution=None, unit: float | None = None) -> str:
     """A TikZ picture of ``tree`` with the subgame-perfect choices drawn thick and red.
 
     ``solution`` is a backward-induction or subgame-perfect result (computed
     when omitted; pass ``False`` to draw no path). ``unit`` is the horizontal
-    distance between leaves, in centimetres.
+    distance between leaves, in centimetres (by default wide enough for the
+    longest payoff label, so neighbouring leaves never touch).
     """
     positions = tree_layout(tree)
+    if unit is None:
+        widest = max((len(", ".join(number(v) for v in tree.payoffs_of(n))) for n in positions
+                      if tree.kind(n) == "terminal"), default=6)
+        unit = max(1.6, 0.2 * widest + 0.7)
     chosen = set() if solution is False else chosen_moves(tree, solution)
     names = {node: f"n{k}" for k, node in enumerate(positions)}
     lines = [
-        rf"\begin{{tikzpicture}}[x={unit}cm, y=-1.5cm, font=\small,",
+        rf"\begin{{tikzpicture}}[x={unit:g}cm, y=-1.8cm, font=\small,",
         r"  decision/.style={circle, fill, inner sep=1.6pt},",
         r"  chance/.style={circle, draw, inner sep=2.2pt},",
         r"  terminal/.style={inner sep=1pt},",
@@ -198,7 +203,8 @@ def tree_latex(tree, solution=None, unit: float = 1.6) -> str:
             side = "left" if positions[child][0] < positions[node][0] else "right"
             if positions[child][0] == positions[node][0]:
                 side = "right"
-            lines.append(rf"\draw[{style}] ({names[node]}) -- node[{side}, inner sep=2pt] {{{label}}} ({names[child]});")
+            lines.append(rf"\draw[{style}] ({names[node]}) -- node[{side}, pos=0.45, inner sep=2pt] {{{label}}} "
+                         rf"({names[child]});")
     for infoset, members in tree.infosets().items():
         if len(members) > 1:
             ordered = sorted(members, key=lambda n: positions[n][0])
