@@ -7,8 +7,10 @@ import sys
 from .common import check_output, scenario, value_lists, write_output
 
 HELP = "a self-contained HTML report of scenarios, with figures, for a workshop"
-DESCRIPTION = ("Solve scenarios and write one HTML page: summaries, sources, parameters, results and figures "
-               "(inline SVG). With --set, add a side-by-side comparison of the first scenario.")
+DESCRIPTION = ("Solve scenarios and write one HTML page: a bottom line for each, summaries, sources, "
+               "parameters, results, figures (inline SVG, with a 'who gains' chart) and a glossary of the "
+               "terms used. With --set, add a side-by-side comparison of the first scenario. With --pdf, "
+               "also print it to PDF through headless Chromium, ready to hand out.")
 
 
 def add_arguments(parser) -> None:
@@ -18,6 +20,8 @@ def add_arguments(parser) -> None:
                         help="compare the first scenario at these values (repeatable: every combination)")
     parser.add_argument("--title", default="Negotiation report", help="the page title")
     parser.add_argument("--no-figures", action="store_true", help="leave the figures out (faster, no matplotlib)")
+    parser.add_argument("--pdf", metavar="FILE", help="also print the report to this PDF file (needs Chromium)")
+    parser.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="the PDF's paper size (default: A4)")
     parser.add_argument("--trust-python", action="store_true",
                         help="allow .py scenario files: loading them runs their code")
 
@@ -27,12 +31,21 @@ def run(args) -> int:
     from ..render.report import comparison, html_report
 
     path = check_output(args.output)
+    pdf = check_output(args.pdf, (".pdf",)) if args.pdf else None
+    if pdf:
+        from ..render.pdf import find_chromium
+
+        find_chromium()  # before the work: a missing browser is a one-line error, not a late surprise
     names = args.names or list_scenarios()
     grid = value_lists(args.set)
     reports = [scenario(args, name).report() for name in names]
     comparisons = [comparison(names[0], grid)] if args.set else []
     page = html_report(reports, title=args.title, figures=not args.no_figures, comparisons=comparisons)
     write_output(page, path)
+    if pdf:
+        from ..render.pdf import html_to_pdf
+
+        html_to_pdf(page, pdf, args.paper)
     if not args.no_figures:
         from ..render.figures import have_matplotlib
 

@@ -103,6 +103,18 @@ class Comparison:
                  "changed": [rows[r][0] for r, c in sorted(marked) if c == k]}
                 for k, column in enumerate(header[1:])]
 
+    def payoff_outcomes(self) -> list[tuple[str, dict]]:
+        """``(setting, {side: payoff})``: the subgame-perfect path's payoffs (else the first equilibrium's)."""
+        found = []
+        for column, combo, report in zip(self.columns, self.combos, self.reports):
+            spe = report.sections.get("sequential moves")
+            equilibria = report.sections.get("equilibria")
+            if spe is not None and len(spe):
+                found.append((column, dict(zip(spe.tree.players, map(float, spe.equilibria[0].payoffs)))))
+            elif equilibria is not None and len(equilibria):
+                found.append((column, dict(zip(equilibria.game.players, map(float, equilibria.equilibria[0].payoffs)))))
+        return [] if self.strategies else found
+
     def html_section(self) -> str:
         """A report section: the title and the marked table."""
         return (f'<section class="comparison" id="compare-{html.escape(self.name)}"><h2>{html.escape(self.title)}'

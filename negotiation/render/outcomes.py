@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import _format
 
-__all__ = ["outcome_rows", "outcome"]
+__all__ = ["outcome_rows", "outcome", "payoff_outcomes", "bottom_line"]
 
 #: Sections that describe the game rather than an outcome of it.
 _STRUCTURE = {"matrix game", "dominance"}
@@ -123,3 +123,89 @@ _DESCRIBERS = {"EquilibriumSet": _equilibria, "SubgamePerfectResult": _path, "Th
                "DealRange": _deal_range, "DealSpace": _deal_space, "AlternatingOffersResult": _shares,
                "EnforcementResult": _enforcement, "TournamentResult": _tournament,
                "AgentTournamentResult": _tournament, "Threshold": _threshold}
+
+
+def payoff_outcomes(report) -> list[tuple[str, dict]]:
+    """``(label, {side: payoff})`` for each outcome a scenario predicts: what a "who gains" chart shows.
+
+    The equilibria (at most four), the subgame-perfect path, and the
+    bargaining solutions and packages, in that order, each in the scenario's
+    payoff unit.
+    """
+    found = []
+    for title, result in report.sections.items():
+        kind = type(result).__name__
+        if kind == "EquilibriumSet":
+            for k, eq in enumerate(list(result)[:4], 1):
+                label = _equilibria(_single(result, eq)).split(" → ")[0]
+                found.append((f"equilibrium {label}", dict(zip(result.game.players, map(float, eq.payoffs)))))
+        elif kind == "SubgamePerfectResult" and len(result):
+            eq = result.equilibria[0]
+            path = " → ".join(a for _, a, _ in eq.path)
+            found.append((f"subgame-perfect: {path}", dict(zip(result.tree.players, map(float, eq.payoffs)))))
+        elif kind == "DealSpace":
+            for method, solution in result.solutions.items():
+                found.append((f"{method}: {solution.label}", dict(zip(result.sides, map(float, solution.point)))))
+        else:
+            for item in getattr(result, "items", ()) or ():
+                found += _item_payoffs(item)
+    return _distinct(found)
+
+
+def _single(result, eq):
+    """A one-equilibrium view of ``result``, to describe that equilibrium alone."""
+    return type("One", (), {"game": result.game, "__iter__": lambda self: iter([eq]),
+                            "__len__": lambda self: 1})()
+
+
+def _item_payoffs(item) -> list[tuple[str, dict]]:
+    kind = type(item).__name__
+    if kind == "BargainingSolution" and item.agreement:
+        return [(item.method, dict(zip(item.problem.players, map(float, item.point))))]
+    return []  # alternating-offers shares are fractions of a surplus, not payoffs: the deal figure shows them
+
+
+def _distinct(found):
+    seen, kept = set(), []
+    for label, payoffs in found:
+        if label not in seen:
+            seen.add(label)
+            kept.append((label, payoffs))
+    return kept
+
+
+def bottom_line(report) -> str:
+    """One plain-language paragraph: what happens, whether threats bite, whether a deal exists, and the first answer."""
+    sentences = []
+    sections = report.sections
+    spe = sections.get("sequential moves")
+    if spe is not None and len(spe):
+        eq = spe.equilibria[0]
+        path = " then ".join(a for _, a, _ in eq.path)
+        sentences.append(f"Played move by move, the game goes: {path}, leaving {_payoffs(spe.tree.players, eq.payoffs)}.")
+    elif len(sections.get("equilibria", sections.get("incomplete information", ()))):
+        result = sections.get("equilibria", sections.get("incomplete information"))
+        count = len(result)
+        head = "The stable outcome is" if count == 1 else f"There are {count} stable outcomes; the first is"
+        sentences.append(f"{head} {_equilibria(_single(result, result.equilibria[0]))}.")
+    threats = sections.get("credible threats")
+    if threats is not None and len(threats):
+        empty = threats.not_credible
+        sentences.append("Every threat off the path would be carried out." if not empty else
+                         " ".join(f"{t.player}'s threat to {' or '.join(t.threatened)} would not be carried out."
+                                  for t in empty))
+    deal = sections.get("deal")
+    if type(deal).__name__ == "DealRange":
+        sentences.append("There is no deal both sides accept." if deal.empty
+                         else f"A deal both sides accept lies at {_deal_range(deal)}.")
+    elif type(deal).__name__ == "DealSpace":
+        both = len(deal.acceptable)
+        nash = deal.solutions.get("Nash bargaining")
+        sentences.append(f"{'None' if not both else both} of the {len(deal.packages)} packages "
+                         f"{'is' if both in (0, 1) else 'are'} acceptable to both sides"
+                         + (f"; the Nash bargaining package is {nash.label}." if nash is not None and both else "."))
+    answers = report.instance.answers()
+    if answers:
+        question, answer = answers[0]
+        sentences.append(f"{question} {answer}")
+    return " ".join(sentences) or report.instance.scenario.summary

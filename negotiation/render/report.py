@@ -22,6 +22,7 @@ from typing import Sequence
 from .. import __version__, _format
 from ..errors import NegotiationError, UnsupportedGameError
 from .comparison import Comparison, comparison
+from .outcomes import bottom_line
 
 __all__ = ["html_report", "comparison", "Comparison"]
 
@@ -39,7 +40,23 @@ figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .85rem; color: #555; }
 nav ul { columns: 2; } .meta { color: #666; font-size: .9rem; }
 td.changed { background: #fff3c4; font-weight: 600; }
-@media print { h2 { page-break-before: always; } }
+.bottom-line { background: #eef6ee; border-left: 4px solid #55a868; padding: .5rem .8rem; font-size: 1.02rem; }
+dl.glossary dt { font-weight: 600; } dl.glossary dd { margin: 0 0 .5rem 1.2rem; }
+@page { margin: 14mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  nav ul { columns: 2; margin: 0; }
+  section.scenario, section.comparison { break-before: page; }
+  main > section:first-child { break-before: auto; }  /* the first scenario shares page 1 with the contents */
+  h2, h3, h4, caption, figcaption { break-after: avoid; }
+  /* a figure's picture stays whole, but the figure may start low on a page: no page left nearly empty */
+  table, figure svg, .bottom-line, dl.glossary dd { break-inside: avoid; }
+  figcaption { break-before: avoid; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; }
+  table { max-width: 100%; } td, th { overflow-wrap: anywhere; }
+  figure svg { max-height: 230mm; }
+  a { color: inherit; text-decoration: none; }
+}
 """
 
 
@@ -56,11 +73,13 @@ def html_report(reports: Sequence, title: str = "Negotiation report", figures: b
     missing = figures and not have_matplotlib()
     figures = figures and not missing
     sections = [_scenario_section(r, figures) for r in reports]
-    sections += [_comparison_section(c) for c in comparisons]
+    sections += [_comparison_section(c, figures) for c in comparisons]
+    glossary = _glossary_section(sections)
     contents = "".join(
         f'<li><a href="#{html.escape(r.instance.scenario.name)}">{html.escape(r.instance.scenario.title)}</a></li>'
         for r in reports
     ) + "".join(f'<li><a href="#compare-{html.escape(c.name)}">{html.escape(c.title)}</a></li>' for c in comparisons)
+    contents += '<li><a href="#glossary">Glossary</a></li>' if glossary else ""
     stamp = datetime.date.today().isoformat()
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -70,7 +89,7 @@ def html_report(reports: Sequence, title: str = "Negotiation report", figures: b
         "parameters shown; every parameter names its source.</p>"
         f"{_NO_FIGURES if missing else ''}"
         f"<nav><h2 id=\"contents\">Contents</h2><ul>{contents}</ul></nav></header>"
-        f"<main>{''.join(sections)}</main></body></html>\n"
+        f"<main>{''.join(sections)}{glossary}</main></body></html>\n"
     )
 
 
@@ -84,6 +103,7 @@ def _scenario_section(report, figures: bool) -> str:
     parts = [f'<section class="scenario" id="{html.escape(s.name)}">',
              f"<h2>{html.escape(s.title)}</h2>",
              f'<p class="meta">{s.date.isoformat()} · scenario <code>{html.escape(s.name)}</code></p>',
+             f'<p class="bottom-line"><strong>Bottom line.</strong> {html.escape(bottom_line(report))}</p>',
              f"<p>{html.escape(s.summary)}</p>"]
     rows = [[p.name, _format.number(values[p.name]), p.unit, f"{_format.number(p.low)}..{_format.number(p.high)}",
              p.source, p.reason] for p in s.parameters]
@@ -123,6 +143,7 @@ def _figures(report) -> str:
             continue  # the scenario has no such form
         shown.append(f'<figure class="figure-{kind}">{figures.figure_to_svg(figure)}'
                      f"<figcaption>{html.escape(_CAPTIONS[kind])}</figcaption></figure>")
+    shown += _who_gains_html(lambda: figures.who_gains(report))
     if "tournament" in report.sections:
         shown += tournament_figures_html(report.sections["tournament"])
     return '<div class="figures"><h3>Figures</h3>' + "".join(shown) + "</div>" if shown else ""
@@ -131,7 +152,13 @@ def _figures(report) -> str:
 _CAPTIONS = {
     "matrix": "The matrix game, one panel per side, coloured by that side's payoff: best responses in bold, "
               "pure equilibria framed.",
-    "tree": "The game tree: the subgame-perfect choices in red, payoffs at the leaves in the order of the players.",
+    "tree": "The game tree: the equilibrium path in thick red, the plan off the path dotted, each leaf's payoffs "
+            "named by side.",
+    "who-gains": "Who gains: each side's payoff under each outcome the analysis predicts (equilibria, the "
+                 "subgame-perfect path, bargaining solutions). Bars to the right of the line are gains, to the "
+                 "left losses.",
+    "who-gains-compared": "Who gains in each setting: each side's payoff on the predicted path (or in the first "
+                          "equilibrium) at each setting compared.",
     "deal": "The deal: what each side accepts and the overlap, or the feasible payoffs with the disagreement "
             "point and the bargaining solutions.",
     "ranking": "Tournament ranking: each entry's scores over the repetitions, best at the top; the red bar is "
@@ -159,5 +186,43 @@ def tournament_figures_html(result) -> list[str]:
             f"<figcaption>{html.escape(_CAPTIONS[stem])}</figcaption></figure>" for stem, figure in drawn.items()]
 
 
-def _comparison_section(c: Comparison) -> str:
-    return c.html_section()
+def _who_gains_html(draw, stem: str = "who-gains") -> list[str]:
+    from . import figures
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            figure = draw()
+    except UnsupportedGameError:
+        return []  # nothing with payoffs to chart (a deal range alone, say)
+    return [f'<figure class="figure-{stem}">{figures.figure_to_svg(figure)}'
+            f"<figcaption>{html.escape(_CAPTIONS[stem])}</figcaption></figure>"]
+
+
+def _comparison_section(c: Comparison, figures: bool = True) -> str:
+    section = c.html_section()
+    if not figures:
+        return section
+    from .figures import who_gains_figure
+
+    outcomes = c.payoff_outcomes()
+    if not outcomes:
+        return section
+    chart = "".join(_who_gains_html(lambda: who_gains_figure(outcomes, "Who gains: " + c.title),
+                                    "who-gains-compared"))
+    return section.replace("</section>", chart + "</section>")
+
+
+def _glossary_section(sections: Sequence[str]) -> str:
+    """The solver terms the page uses, each explained: the page's own glossary."""
+    import re
+
+    from ..glossary import terms_in
+
+    text = re.sub(r"<svg.*?</svg>", " ", " ".join(sections), flags=re.S)
+    terms = terms_in(html.unescape(re.sub(r"<[^>]+>", " ", text)))
+    if not terms:
+        return ""
+    items = "".join(f"<dt>{html.escape(term)}</dt><dd>{html.escape(meaning)}</dd>" for term, meaning in terms)
+    return (f'<section class="glossary" id="glossary"><h2>Glossary</h2><p>The terms the results above use, '
+            f'in plain words.</p><dl class="glossary">{items}</dl></section>')

@@ -11,6 +11,7 @@
   space of packages, or the split under alternating offers;
 * :func:`region_map`: which outcome holds where, over one or two parameters
   of a sweep;
+* :func:`who_gains`: each side's payoff under each predicted outcome;
 * :func:`scenario_figure`: any of these for a scenario, by kind
   (:func:`figure_kinds` says which a scenario has).
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 from .base import CHOSEN, PALETTE, PLANNED, figure_to_svg, have_matplotlib, require_matplotlib
 from .deals import deal_figure, shares_figure
+from .gains import who_gains, who_gains_figure
 from .geometry import overlapping_texts, texts_outside
 from .heatmap import MAX_HEATMAP_CELLS, payoff_heatmap
 from .regions import MAX_POINTS, check_points, region_map
@@ -38,6 +40,6 @@ from .scenario import KINDS, figure_kinds, region_axes, scenario_figure
 from .tree import MAX_TREE_NODES, equilibrium_path, tree_figure
 
 __all__ = ["payoff_heatmap", "tree_figure", "equilibrium_path", "deal_figure", "shares_figure", "region_map",
-           "scenario_figure", "figure_kinds", "region_axes", "figure_to_svg", "KINDS", "have_matplotlib",
+           "scenario_figure", "figure_kinds", "who_gains", "who_gains_figure", "region_axes", "figure_to_svg", "KINDS", "have_matplotlib",
            "require_matplotlib", "overlapping_texts", "texts_outside", "check_points", "CHOSEN", "PLANNED",
            "PALETTE", "MAX_TREE_NODES", "MAX_HEATMAP_CELLS", "MAX_POINTS"]
