@@ -154,3 +154,16 @@ def __getattr__(name: str):
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_EXPORTS))
+
+
+def _pictures_in_notebooks() -> None:
+    """Inside IPython or Jupyter, trees and deals display as pictures (nothing is imported otherwise)."""
+    import sys
+
+    if "IPython" in sys.modules:
+        from .render.notebook import enable
+
+        enable()
+
+
+_pictures_in_notebooks()
