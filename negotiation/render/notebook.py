@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 import warnings
 
 __all__ = ["picture_html", "enable", "PICTURED"]
