@@ -41,3 +41,16 @@ def test_every_error_derives_from_the_base(name):
 
 def test_scenarios_subpackage_is_installed():
     import negotiation.scenarios  # noqa: F401
+
+
+def test_every_subpackage_is_listed_for_installation():
+    """`pip install .` ships only the packages setup.cfg lists: a new subpackage left out breaks installs."""
+    import configparser
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    config = configparser.ConfigParser()
+    config.read(root / "setup.cfg")
+    listed = set(config["options"]["packages"].split())
+    found = {".".join(init.parent.relative_to(root).parts) for init in (root / "negotiation").rglob("__init__.py")}
+    assert found - listed == set()
