@@ -43,20 +43,23 @@ class Comparison:
         self.reports = [load_scenario(name, **combo).report() for combo in self.combos]
         self.strategies = tuple(strategies)
         self.title = f"{self.reports[0].instance.scenario.title}: side by side"
-        self.columns, self.cells = self._build()
+        self.columns, self.values, self.cells = self._build()
 
-    def _build(self) -> tuple[list[str], list[dict]]:
-        columns, cells = [], []
+    def _build(self) -> tuple[list[str], list[dict], list[dict]]:
+        """Each column's heading, its parameter values and its cells."""
+        columns, values, cells = [], [], []
         for combo, report in zip(self.combos, self.reports):
             setting = ", ".join(f"{k}={_format.number(v)}" for k, v in combo.items())
             if not self.strategies:
                 columns.append(setting or "as given")
+                values.append(combo)
                 cells.append(dict(outcome_rows(report)))
                 continue
             for strategy, rows in _strategy_rows(report, self.strategies).items():
                 columns.append(f"{strategy}" + (f" at {setting}" if setting else ""))
+                values.append(combo)
                 cells.append(rows)
-        return columns, cells
+        return columns, values, cells
 
     def table(self) -> tuple[list[str], list[list[str]]]:
         """``(header, rows)``: the aspect, then one cell per setting."""
@@ -97,23 +100,27 @@ class Comparison:
     def to_dict(self) -> list:
         header, rows = self.table()
         marked = self._marked()
-        return [{"setting": column, "values": self.combos[min(k, len(self.combos) - 1)] if not self.strategies
-                 else self.combos[k // len(self.strategies)],
+        return [{"setting": column, "values": self.values[k],
                  "outcomes": {row[0]: row[k + 1] for row in rows},
                  "changed": [rows[r][0] for r, c in sorted(marked) if c == k]}
                 for k, column in enumerate(header[1:])]
 
     def payoff_outcomes(self) -> list[tuple[str, dict]]:
-        """``(setting, {side: payoff})``: the subgame-perfect path's payoffs (else the first equilibrium's)."""
+        """``(setting, {side: payoff})``: the subgame-perfect path's payoffs (else the first equilibrium's).
+
+        Empty for a comparison of strategies: its columns are tournament entries, not predicted outcomes.
+        """
+        if self.strategies:
+            return []
         found = []
-        for column, combo, report in zip(self.columns, self.combos, self.reports):
+        for column, report in zip(self.columns, self.reports):
             spe = report.sections.get("sequential moves")
             equilibria = report.sections.get("equilibria")
             if spe is not None and len(spe):
                 found.append((column, dict(zip(spe.tree.players, map(float, spe.equilibria[0].payoffs)))))
             elif equilibria is not None and len(equilibria):
                 found.append((column, dict(zip(equilibria.game.players, map(float, equilibria.equilibria[0].payoffs)))))
-        return [] if self.strategies else found
+        return found
 
     def html_section(self) -> str:
         """A report section: the title and the marked table."""

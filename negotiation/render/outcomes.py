@@ -55,16 +55,19 @@ def _payoffs(players, values) -> str:
 def _equilibria(result) -> str:
     if not len(result):
         return "none found"
-    shown = []
-    for eq in list(result)[:4]:
-        cells = []
-        for i in range(len(result.game.players)):
-            items = eq.strategy_of(i)
-            cells.append(next(iter(items)) if len(items) == 1
-                         else " or ".join(f"{s} {_format.number(p, 3)}" for s, p in items.items()))
-        shown.append(f"({' / '.join(cells)}) → {_payoffs(result.game.players, eq.payoffs)}")
+    shown = [_profile(result, eq) + " → " + _payoffs(result.game.players, eq.payoffs) for eq in list(result)[:4]]
     more = f"; and {len(result) - 4} more" if len(result) > 4 else ""
     return "; ".join(shown) + more
+
+
+def _profile(result, eq) -> str:
+    """``(choice / choice)``: each side's strategy, or its mix with probabilities."""
+    cells = []
+    for i in range(len(result.game.players)):
+        items = eq.strategy_of(i)
+        cells.append(next(iter(items)) if len(items) == 1
+                     else " or ".join(f"{s} {_format.number(p, 3)}" for s, p in items.items()))
+    return f"({' / '.join(cells)})"
 
 
 def _path(result) -> str:
@@ -136,9 +139,9 @@ def payoff_outcomes(report) -> list[tuple[str, dict]]:
     for title, result in report.sections.items():
         kind = type(result).__name__
         if kind == "EquilibriumSet":
-            for k, eq in enumerate(list(result)[:4], 1):
-                label = _equilibria(_single(result, eq)).split(" → ")[0]
-                found.append((f"equilibrium {label}", dict(zip(result.game.players, map(float, eq.payoffs)))))
+            for eq in list(result)[:4]:
+                found.append((f"equilibrium {_profile(result, eq)}",
+                              dict(zip(result.game.players, map(float, eq.payoffs)))))
         elif kind == "SubgamePerfectResult" and len(result):
             eq = result.equilibria[0]
             path = " → ".join(a for _, a, _ in eq.path)
@@ -150,12 +153,6 @@ def payoff_outcomes(report) -> list[tuple[str, dict]]:
             for item in getattr(result, "items", ()) or ():
                 found += _item_payoffs(item)
     return _distinct(found)
-
-
-def _single(result, eq):
-    """A one-equilibrium view of ``result``, to describe that equilibrium alone."""
-    return type("One", (), {"game": result.game, "__iter__": lambda self: iter([eq]),
-                            "__len__": lambda self: 1})()
 
 
 def _item_payoffs(item) -> list[tuple[str, dict]]:
@@ -187,7 +184,8 @@ def bottom_line(report) -> str:
         result = sections.get("equilibria", sections.get("incomplete information"))
         count = len(result)
         head = "The stable outcome is" if count == 1 else f"There are {count} stable outcomes; the first is"
-        sentences.append(f"{head} {_equilibria(_single(result, result.equilibria[0]))}.")
+        first = result.equilibria[0]
+        sentences.append(f"{head} {_profile(result, first)} → {_payoffs(result.game.players, first.payoffs)}.")
     threats = sections.get("credible threats")
     if threats is not None and len(threats):
         empty = threats.not_credible
