@@ -280,23 +280,63 @@ def equilibrium_conditions(game, solve_for: str | None = None) -> dict:
         )
     target = None
     if solve_for is not None:
-        target = next((s for a in game.payoffs for v in a.flat for s in v.free_symbols if str(s) == solve_for), None)
+        target = next((s for a in game.payoffs for v in a.flat for s in sympy.sympify(v).free_symbols if str(s) == solve_for), None)
         if target is None:
             raise ParameterError(f"the game has no parameter {solve_for}")
     result = {}
     for cell in itertools.product(*(range(k) for k in game.shape)):
-        conditions = []
+        gains = []  # what each player gains by staying rather than deviating: all must be >= 0
         for i, payoff in enumerate(game.payoffs):
             for k in range(game.shape[i]):
                 if k == cell[i]:
                     continue
                 other = list(cell)
                 other[i] = k
-                conditions.append(sympy.Ge(payoff[cell], payoff[tuple(other)]))
-        condition = sympy.And(*conditions) if conditions else sympy.true
+                gains.append(payoff[cell] - payoff[tuple(other)])
         label = tuple(game.strategies[i][k] for i, k in enumerate(cell))
         if target is not None:
-            result[label] = sympy.solveset(condition, target, sympy.S.Reals) if condition is not sympy.true else sympy.S.Reals
+            result[label] = _solved(gains, target)
         else:
-            result[label] = sympy.simplify(condition)
+            result[label] = sympy.simplify(sympy.And(*(sympy.Ge(g, 0) for g in gains)))
     return result
+
+
+def _solved(gains, target):
+    """The values of ``target`` where every gain is >= 0."""
+    import sympy
+
+    linear = _linear_solution(gains, target)
+    if linear is not None:
+        return linear
+    condition = sympy.And(*(sympy.Ge(g, 0) for g in gains))
+    return sympy.solveset(condition, target, sympy.S.Reals) if condition is not sympy.true else sympy.S.Reals
+
+
+def _linear_solution(gains, target):
+    """The solution set when every gain is linear in ``target`` with numeric coefficients, else None.
+
+    Each ``a*t + b >= 0`` is a half-line, so the set is their intersection:
+    the same set as ``solveset`` gives, without its general (and slow)
+    inequality machinery. Anything else (another symbol, a curve, a
+    coefficient of unknown sign) returns None for ``solveset`` to handle.
+    """
+    import sympy
+
+    solution = sympy.S.Reals
+    for gain in gains:
+        gain = sympy.expand(sympy.sympify(gain))  # a cell with no symbol may hold a Fraction
+        if not gain.free_symbols <= {target}:
+            return None
+        slope, rest = (gain.coeff(target, 1), gain.coeff(target, 0)) if gain.free_symbols else (sympy.S.Zero, gain)
+        if (slope * target + rest - gain).expand() != 0:  # not linear in target
+            return None
+        if slope.is_zero and rest.is_nonnegative is not None:
+            part = sympy.S.Reals if rest.is_nonnegative else sympy.S.EmptySet
+        elif slope.is_positive:
+            part = sympy.Interval(-rest / slope, sympy.oo)
+        elif slope.is_negative:
+            part = sympy.Interval(-sympy.oo, -rest / slope)
+        else:
+            return None
+        solution = solution.intersect(part)
+    return solution

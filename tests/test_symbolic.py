@@ -46,3 +46,46 @@ def test_equilibrium_regions_of_a_symbolic_game():
     assert regions[("Tariff", "Retaliate")] == sympy.Interval(-sympy.oo, 1)
     # at (Hold, Pledge) the U.S. would rather impose the tariff (3 > 2) whatever the cost
     assert regions[("Hold", "Pledge")] == sympy.S.EmptySet
+
+
+# ---------------------------------------------------------------- equilibrium regions: the linear fast path
+from hypothesis import assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_coefficients = st.integers(-4, 4)
+
+
+@settings(max_examples=30, deadline=None)
+@given(shape=st.sampled_from([(2, 2), (2, 3), (3, 2)]), data=st.data())
+def test_linear_regions_equal_sympys_solveset(shape, data):
+    """Payoffs a*t + b with small integers, ties included: the half-line intersection is solveset's set."""
+    from negotiation.symbolic import _linear_solution
+
+    t = sympy.Symbol("t")
+    payoffs = [[[data.draw(_coefficients) * t + sympy.Rational(data.draw(_coefficients), data.draw(st.integers(1, 3)))
+                 for _ in range(shape[1])] for _ in range(shape[0])] for _ in range(2)]
+    assume(any(v.free_symbols for side in payoffs for row in side for v in row))
+    game = ng.NormalFormGame.from_arrays(*payoffs)
+    for cell, region in ng.equilibrium_conditions(game, solve_for="t").items():
+        rows, cols = game.strategies
+        r, c = rows.index(cell[0]), cols.index(cell[1])
+        gains = [payoffs[0][r][c] - payoffs[0][k][c] for k in range(shape[0]) if k != r]
+        gains += [payoffs[1][r][c] - payoffs[1][r][k] for k in range(shape[1]) if k != c]
+        assert _linear_solution(gains, t) == region
+        condition = sympy.And(*(sympy.Ge(g, 0) for g in gains))
+        try:
+            expected = sympy.solveset(condition, t, sympy.S.Reals)
+        except ValueError:  # sympy cannot solve e.g. (t >= 0) & (-t >= 0); the half-lines give {0}
+            continue
+        assert region == expected, cell
+
+
+def test_curved_or_two_symbol_conditions_still_go_to_solveset():
+    from negotiation.symbolic import _linear_solution
+
+    t, u = sympy.symbols("t u")
+    assert _linear_solution([t ** 2 - 1], t) is None
+    assert _linear_solution([t - u], t) is None
+    game = ng.NormalFormGame.from_arrays([[t ** 2, 1], [1, 0]], [[1, 0], [0, 1]])
+    assert ng.equilibrium_conditions(game, solve_for="t")[(game.strategies[0][0], game.strategies[1][0])] == \
+        sympy.Union(sympy.Interval(-sympy.oo, -1), sympy.Interval(1, sympy.oo))
