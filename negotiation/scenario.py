@@ -71,12 +71,16 @@ class Parameter:
     high: Any
     source: str
     reason: str
+    whole: bool = False  # a count (rounds, weeks): whole numbers only
 
     def check(self, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
             raise ParameterError(f"parameter {self.name} must be a number, got {value!r}")
         if isinstance(value, float) and not math.isfinite(value):
             raise ParameterError(f"parameter {self.name} must be finite, got {value!r}")
+        if self.whole and value != int(value):
+            raise ParameterError(f"parameter {self.name} counts {self.unit or 'whole steps'}: it must be a whole "
+                                 f"number, got {value}")
         if not self.low <= value <= self.high:
             raise ParameterError(
                 f"parameter {self.name} = {value} is outside its plausible range "

@@ -18,7 +18,7 @@ PARAMETERS = (
     ng.Parameter("delta_china", 0.95, "per round", 0.5, 0.99, "seed 002: China 'can outlast' the U.S.",
                  "China's one-party system makes it more patient"),
     ng.Parameter("rounds", 3, "rounds", 1, 12, "seed 003: a month of talks before March 1",
-                 "negotiating rounds left before the deadline"),
+                 "negotiating rounds left before the deadline", whole=True),
     ng.Parameter("raise_cost_us", 10, "share of gains (%)", 0, 100, "seed 003: tariffs on $200B to rise to 25%",
                  "what the tariff increase costs the U.S., as a percentage of a deal's gains"),
     ng.Parameter("raise_cost_china", 25, "share of gains (%)", 0, 100, "seed 003: tariffs on $200B to rise to 25%",

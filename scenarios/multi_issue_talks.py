@@ -22,7 +22,7 @@ DATE = datetime.date(2018, 5, 17)
 
 PARAMETERS = zte_linkage.PARAMETERS + (
     ng.Parameter("weeks", 7, "weeks", 1, 52, "USTR: 25% on $34B each way from 6 July 2018 (7 weeks on)",
-                 "weekly rounds of offers before the tariffs take effect and talks end"),
+                 "weekly rounds of offers before the tariffs take effect and talks end", whole=True),
     ng.Parameter("interest_rate", 0.03, "1/yr", 0, 0.2, "illustrative: long-term government bond yields in 2018",
                  "what a year's delay of a gain costs each side"),
     ng.Parameter("collapse_hazard", 0.5, "1/yr", 0, 0.99, "seed 002: China believes it can outlast the U.S.",

@@ -38,6 +38,7 @@ examples:
   negotiation plot purchase_pledges --kind regions -o regions.png
   negotiation export tariff_standoff --format efg -o standoff.efg
   negotiation report -o report.html             every scenario, with figures, in one HTML page
+  negotiation workshop tariff_standoff -o standoff.html   sliders over the parameters, offline
 
 Game files use the JSON format of docs/reference/json-format.md, or Gambit's
 .nfg and .efg. Scenario files (.toml, .json) never run code; a .py scenario
@@ -45,7 +46,8 @@ runs only with --trust-python.
 """
 
 #: The commands, in the order --help lists them; each is a module of this package.
-COMMANDS = ("solve", "list", "show", "plot", "export", "report", "sweep", "compare", "tournament", "examples", "demo")
+COMMANDS = ("solve", "list", "show", "plot", "export", "report", "workshop", "sweep", "compare", "tournament",
+            "examples", "demo")
 
 
 def _module(name: str):

@@ -2,8 +2,8 @@ r"""Scenario files: a negotiation written in TOML or JSON, for people who don't 
 
 A file holds the same things as a scenario module: title, date, summary,
 players, parameters (each with a default, a unit, a plausible range, a source
-and a reason), sources (outlet, date, the sentence relied on, the seed file),
-and any of three forms: a matrix game, a game tree, and a deal range. Payoffs
+and a reason; ``whole = true`` marks a count such as rounds), sources (outlet,
+date, the sentence relied on, the seed file), and any of three forms: a matrix game, a game tree, and a deal range. Payoffs
 are arithmetic in the parameters, read by the whitelist parser of
 :mod:`negotiation.io.expressions`; loading a file never runs code.
 
@@ -178,7 +178,7 @@ class _Reader(Reader):
             if not isinstance(item, dict):
                 raise self.fail(f"expected a table of name, default, unit, low, high, source, reason; found "
                                 f"{describe(item)}", path)
-            extra = sorted(set(item) - {"name", "default", "unit", "low", "high", "source", "reason"})
+            extra = sorted(set(item) - {"name", "default", "unit", "low", "high", "source", "reason", "whole"})
             if extra:
                 raise self.fail(f"unknown field {extra[0]!r}", path + (extra[0],))
             name = self.text(item, "name", path, limit=64)
@@ -192,9 +192,12 @@ class _Reader(Reader):
             if not numbers["low"] <= numbers["default"] <= numbers["high"]:
                 raise self.fail(f"the default {numbers['default']} is outside low..high "
                                 f"({numbers['low']}..{numbers['high']})", path + ("default",))
+            whole = self.get(item, "whole", path, bool, required=False, default=False)
+            if whole and any(v != int(v) for v in numbers.values()):
+                raise self.fail("a whole-number parameter needs whole default, low and high", path + ("whole",))
             result.append(Parameter(name, numbers["default"], self.text(item, "unit", path, required=False),
                                     numbers["low"], numbers["high"], self.text(item, "source", path),
-                                    self.text(item, "reason", path)))
+                                    self.text(item, "reason", path), whole))
         return result
 
     def number(self, mapping: dict, key: str, path: tuple):

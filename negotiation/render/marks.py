@@ -6,7 +6,7 @@ import numpy as np
 
 from ..games.profiles import best_response_cells
 
-__all__ = ["best_response_cells", "pure_equilibrium_cells", "chosen_moves"]
+__all__ = ["best_response_cells", "pure_equilibrium_cells", "chosen_moves", "equilibrium_path"]
 
 
 def pure_equilibrium_cells(game) -> np.ndarray:
@@ -35,3 +35,19 @@ def chosen_moves(tree, solution=None) -> set[tuple[str, str]]:
         choice = equilibrium.behaviour.get(tree.infoset_of(node), {})
         chosen.update((node, action) for action, p in choice.items() if p > 0)
     return chosen
+
+
+def equilibrium_path(tree, chosen) -> set[tuple[str, str]]:
+    """The moves actually played: the chosen moves reached from the root, and chance's moves on the way."""
+    path, stack = set(), [tree.root]
+    while stack:
+        node = stack.pop()
+        kind = tree.kind(node)
+        if kind == "terminal":
+            continue
+        probabilities = tree.probabilities(node) if kind == "chance" else {}
+        for action, child in tree.children(node):
+            if (node, action) in chosen or (kind == "chance" and float(probabilities[action]) > 0):
+                path.add((node, action))
+                stack.append(child)
+    return path

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..._format import number
 from ...errors import UnsupportedGameError
 from ..layout import tree_layout
-from ..marks import chosen_moves
+from ..marks import chosen_moves, equilibrium_path
 from .base import CHOSEN, PLANNED, literal_dollars, new_figure, wrap_title
 from .geometry import overlapping_texts
 
@@ -47,22 +47,6 @@ def tree_figure(tree, solution=None):
         if not overlapping_texts(figure) or (width >= _MAX_WIDTH and height >= _MAX_HEIGHT):
             return figure
         width, height = min(width * 1.3, _MAX_WIDTH), min(height * 1.1, _MAX_HEIGHT)
-
-
-def equilibrium_path(tree, chosen) -> set[tuple[str, str]]:
-    """The moves actually played: the chosen moves reached from the root, and chance's moves on the way."""
-    path, stack = set(), [tree.root]
-    while stack:
-        node = stack.pop()
-        kind = tree.kind(node)
-        if kind == "terminal":
-            continue
-        probabilities = tree.probabilities(node) if kind == "chance" else {}
-        for action, child in tree.children(node):
-            if (node, action) in chosen or (kind == "chance" and float(probabilities[action]) > 0):
-                path.add((node, action))
-                stack.append(child)
-    return path
 
 
 def _payoff_label(tree, leaf, named: bool) -> str:
