@@ -89,6 +89,16 @@ class Parameter:
         return value
 
 
+    def steps(self, count: int) -> list:
+        """``count`` evenly spaced values from the low to the high end; whole numbers, once each, for a count."""
+        import numpy as np
+
+        values = np.linspace(float(self.low), float(self.high), count)
+        if self.whole:
+            return sorted({int(round(v)) for v in values})
+        return [float(f"{v:.12g}") for v in values]
+
+
 @dataclass(frozen=True)
 class Question:
     """A teaching question; ``answer`` computes the answer from a bound scenario."""

@@ -376,13 +376,15 @@ def monte_carlo(
     progress: bool = True,
 ) -> MonteCarloResult:
     """Outputs over random parameter draws; ``("uniform", lo, hi)``, ``("normal", mean, sd)``,
-    ``("triangular", lo, mode, hi)``. Draws outside a scenario parameter's range are clipped to it."""
+    ``("triangular", lo, mode, hi)``. Draws outside a scenario parameter's range are clipped to it, and
+    draws of a count (a parameter declared ``whole``) are rounded to whole numbers."""
     _check_count(draws, "draws")
     rng = np.random.default_rng(seed)
     point, _ = _resolve(target)
-    limits = {}
+    limits, counts = {}, set()
     if isinstance(point, _ScenarioPoint):
         limits = {p.name: (p.low, p.high) for p in point.scenario.parameters}
+        counts = {p.name for p in point.scenario.parameters if p.whole}
     columns = {}
     for name, spec in distributions.items():
         kind, *args = spec
@@ -396,6 +398,8 @@ def monte_carlo(
             raise ParameterError(f"unknown distribution {kind!r} for {name}; use uniform, normal or triangular")
         if name in limits:
             values = np.clip(values, *limits[name])
+        if name in counts:  # rounds, weeks: a draw is a whole number of them
+            values = np.round(values)
         columns[name] = values
     points = ({n: float(columns[n][k]) for n in columns} for k in range(draws))
     table = _run(target, points, metric, executor, progress, total=draws)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import html
 import warnings
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from .. import __version__, _format
 from ..errors import NegotiationError, UnsupportedGameError
@@ -40,6 +40,7 @@ figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .85rem; color: #555; }
 nav ul { columns: 2; } .meta { color: #666; font-size: .9rem; }
 td.changed { background: #fff3c4; font-weight: 600; }
+@media print { p.workshop { display: none; } }
 .bottom-line { background: #eef6ee; border-left: 4px solid #55a868; padding: .5rem .8rem; font-size: 1.02rem; }
 dl.glossary dt { font-weight: 600; } dl.glossary dd { margin: 0 0 .5rem 1.2rem; }
 @page { margin: 14mm; }
@@ -61,18 +62,20 @@ dl.glossary dt { font-weight: 600; } dl.glossary dd { margin: 0 0 .5rem 1.2rem; 
 
 
 def html_report(reports: Sequence, title: str = "Negotiation report", figures: bool = True,
-                comparisons: Sequence["Comparison"] = ()) -> str:
+                comparisons: Sequence["Comparison"] = (), workshops: Mapping[str, str] | None = None) -> str:
     """A complete HTML page for solved scenarios (``ScenarioReport`` objects).
 
     ``figures`` embeds each scenario's matrix, tree and deal figures as SVG
     (matplotlib, the ``plot`` extra). ``comparisons`` adds side-by-side tables
-    from :func:`comparison`.
+    from :func:`comparison`. ``workshops`` maps scenario names to the address
+    of their interactive workshop page, linked from each section; a scenario
+    without one says how to make it.
     """
     from .figures import have_matplotlib
 
     missing = figures and not have_matplotlib()
     figures = figures and not missing
-    sections = [_scenario_section(r, figures) for r in reports]
+    sections = [_scenario_section(r, figures, (workshops or {}).get(r.instance.scenario.name)) for r in reports]
     sections += [_comparison_section(c, figures) for c in comparisons]
     glossary = _glossary_section(sections)
     contents = "".join(
@@ -97,14 +100,14 @@ _NO_FIGURES = ('<p class="note">This report has no figures: they need matplotlib
                "(pip install 'negotiation[plot]').</p>")
 
 
-def _scenario_section(report, figures: bool) -> str:
+def _scenario_section(report, figures: bool, workshop: str | None = None) -> str:
     s = report.instance.scenario
     values = report.instance.values
     parts = [f'<section class="scenario" id="{html.escape(s.name)}">',
              f"<h2>{html.escape(s.title)}</h2>",
              f'<p class="meta">{s.date.isoformat()} · scenario <code>{html.escape(s.name)}</code></p>',
              f'<p class="bottom-line"><strong>Bottom line.</strong> {html.escape(bottom_line(report))}</p>',
-             f"<p>{html.escape(s.summary)}</p>"]
+             f"<p>{html.escape(s.summary)}</p>", _workshop_link(s.name, workshop)]
     rows = [[p.name, _format.number(values[p.name]), p.unit, f"{_format.number(p.low)}..{_format.number(p.high)}",
              p.source, p.reason] for p in s.parameters]
     parts.append('<div class="parameters">' + _format.html_table(
@@ -124,6 +127,14 @@ def _scenario_section(report, figures: bool) -> str:
         parts.append(_figures(report))
     parts.append("</section>")
     return "".join(parts)
+
+
+def _workshop_link(name: str, href: str | None) -> str:
+    if href:
+        return (f'<p class="workshop">Explore it with sliders: <a href="{html.escape(href)}">the interactive '
+                "workshop page</a> (works offline).</p>")
+    return (f'<p class="workshop">To explore it with sliders, make its workshop page: '
+            f"<code>negotiation workshop {html.escape(name)} -o {html.escape(name)}-workshop.html</code>.</p>")
 
 
 def _figures(report) -> str:

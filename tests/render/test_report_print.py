@@ -7,7 +7,6 @@ import pytest
 
 from negotiation.cli import main
 from tests.render.test_beamer import _pixels
-from tests.render.test_report_browser import browser  # noqa: F401  (the module's Chromium, shared)
 from tests.tools import require_tool
 
 SCENARIOS = ["tariff_standoff", "purchase_pledges", "north_korea", "tariff_ladder"]
@@ -58,7 +57,7 @@ def test_no_page_is_nearly_empty(printed, paper):
 
 
 @pytest.mark.browser
-def test_nothing_is_cut_off_in_print_layout(browser, printed):  # noqa: F811
+def test_nothing_is_cut_off_in_print_layout(browser, printed):
     folder, _ = printed
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",

@@ -86,7 +86,7 @@ def _regions(instance, x, y, points, by):
     if not names:
         names = region_axes(instance, by)
     swept = [scenario.parameter(n) for n in names]
-    grid = {p.name: np.linspace(float(p.low), float(p.high), points).tolist() for p in swept}
+    grid = {p.name: p.steps(points) for p in swept}
     fixed = {k: v for k, v in instance.values.items() if k not in grid}
     table = sweep(lambda **values: scenario.bind(**fixed, **values), grid=grid,
                   metric=lambda bound: scenario.metrics(bound.values), progress=False)
@@ -110,7 +110,7 @@ def region_axes(instance, by: str | None = None) -> list[str]:
     for p in ranged:
         values = {k: v for k, v in instance.values.items() if k != p.name}
         screens[p.name] = sweep(lambda **v: scenario.bind(**values, **v),
-                                grid={p.name: np.linspace(float(p.low), float(p.high), _SCREEN_POINTS).tolist()},
+                                grid={p.name: p.steps(_SCREEN_POINTS)},
                                 metric=lambda bound: scenario.metrics(bound.values), progress=False)
     by = by or _screened_verdict(screens)
 

@@ -11,7 +11,7 @@ Examples
 >>> import negotiation as ng
 >>> standoff = ng.get_scenario("tariff_standoff")
 >>> widest_parameters(standoff)
-['backdown_cost', 'concession_value']
+['backdown_cost', 'tariff_cost_china']
 >>> grid = page_grid(standoff, ["backdown_cost"], points=5)
 >>> grid["backdown_cost"]
 [0.0, 5, 15.0, 30.0, 45.0, 60.0]
@@ -119,12 +119,7 @@ def page_grid(instance, vary=None, points: int | None = None) -> dict[str, list]
 
 def grid_values(parameter, points: int, current) -> list:
     """``points`` even steps from the low to the high end, and ``current`` where it falls between them."""
-    lo, hi = float(parameter.low), float(parameter.high)
-    steps = np.linspace(lo, hi, points)
-    if parameter.whole:
-        values = sorted({int(round(v)) for v in steps})
-    else:
-        values = [float(f"{v:.6g}") for v in steps]
+    values = [float(f"{v:.6g}") if isinstance(v, float) else v for v in parameter.steps(points)]
     if not any(v == current for v in values):
         values = sorted([*values, current], key=float)
     return values
