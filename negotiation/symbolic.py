@@ -142,11 +142,38 @@ def _as_set(value, parameter):
 
     if parameter and isinstance(value, sympy.Basic) and not isinstance(value, sympy.Set) \
             and {str(s) for s in value.free_symbols} == {parameter}:
+        simple = _bounds_set(value)
+        if simple is not None:
+            return simple
         try:
             return value.as_set()
         except (NotImplementedError, TypeError, ValueError):
             return value
     return value
+
+
+def _bounds_set(condition):
+    """``x >= 3``, ``x < 5`` and their conjunctions as intervals, without sympy's general (slow) ``as_set``.
+
+    The same set as ``as_set`` gives (which ignores the symbol's
+    assumptions); anything else returns None.
+    """
+    import sympy
+
+    if isinstance(condition, sympy.And):
+        parts = [_bounds_set(arg) for arg in condition.args]
+        return None if any(p is None for p in parts) else sympy.Intersection(*parts)
+    if not isinstance(condition, (sympy.Ge, sympy.Gt, sympy.Le, sympy.Lt)):
+        return None
+    lhs, rhs, kind = condition.lhs, condition.rhs, type(condition)
+    if lhs.is_number and rhs.is_Symbol:  # 3 <= x is x >= 3
+        lhs, rhs = rhs, lhs
+        kind = {sympy.Ge: sympy.Le, sympy.Gt: sympy.Lt, sympy.Le: sympy.Ge, sympy.Lt: sympy.Gt}[kind]
+    if not (lhs.is_Symbol and rhs.is_number and rhs.is_extended_real):
+        return None
+    oo = sympy.oo
+    return {sympy.Ge: lambda b: sympy.Interval(b, oo), sympy.Gt: lambda b: sympy.Interval.open(b, oo),
+            sympy.Le: lambda b: sympy.Interval(-oo, b), sympy.Lt: lambda b: sympy.Interval.open(-oo, b)}[kind](rhs)
 
 
 def _assumptions(low, high, name):

@@ -89,3 +89,23 @@ def test_curved_or_two_symbol_conditions_still_go_to_solveset():
     game = ng.NormalFormGame.from_arrays([[t ** 2, 1], [1, 0]], [[1, 0], [0, 1]])
     assert ng.equilibrium_conditions(game, solve_for="t")[(game.strategies[0][0], game.strategies[1][0])] == \
         sympy.Union(sympy.Interval(-sympy.oo, -1), sympy.Interval(1, sympy.oo))
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_bounds_read_as_intervals_equal_sympys_as_set(data):
+    """x >= a, x < b and their conjunctions: the quick reading gives what sympy's as_set gives."""
+    from negotiation.symbolic import _bounds_set
+
+    x = sympy.Symbol("x", nonnegative=data.draw(st.booleans()))
+    relations = [sympy.Ge, sympy.Gt, sympy.Le, sympy.Lt]
+
+    def relation():
+        kind = data.draw(st.sampled_from(relations))
+        bound = sympy.Rational(data.draw(st.integers(-20, 20)), data.draw(st.integers(1, 4)))
+        return kind(bound, x) if data.draw(st.booleans()) else kind(x, bound)
+
+    condition = sympy.And(*(relation() for _ in range(data.draw(st.integers(1, 3)))))
+    if condition in (sympy.true, sympy.false):
+        return
+    assert _bounds_set(condition) == condition.as_set()

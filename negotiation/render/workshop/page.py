@@ -50,7 +50,7 @@ def workshop_data(target, vary=None, points: int | None = None, executor=None, p
                      "summary": scenario.summary, "players": list(scenario.players)},
         "sliders": [_slider(scenario.parameter(name), values_, instance.values[name])
                     for name, values_ in grid.items()],
-        "held": [[p.name, _format.number(instance.values[p.name]), p.unit] for p in scenario.parameters
+        "held": [[p.name, _format.number(instance.values[p.name]), _unit(p)] for p in scenario.parameters
                  if p.name not in grid],
         "strings": strings.items,
         "points": frames,
@@ -84,8 +84,12 @@ def _instance(scenario_or_instance, values):
     return scenario_or_instance.scenario.bind(**{**scenario_or_instance.values, **values})
 
 
+def _unit(parameter) -> str:
+    return "" if parameter.unit == "1" else parameter.unit  # a pure number: no unit to print
+
+
 def _slider(parameter, values, current) -> dict:
-    return {"name": parameter.name, "unit": parameter.unit, "reason": parameter.reason,
+    return {"name": parameter.name, "unit": _unit(parameter), "reason": parameter.reason,
             "values": [float(v) for v in values], "labels": [_format.number(v) for v in values],
             "start": next(k for k, v in enumerate(values) if v == current)}
 
