@@ -80,7 +80,6 @@ def regions(repeats: int) -> tuple[float, float]:
     import sympy
 
     import negotiation as ng
-    from negotiation.symbolic import _linear_solution  # noqa: F401  (the path timed)
 
     cost = sympy.Symbol("concession_cost")
     game = ng.NormalFormGame.from_arrays([[sympy.Rational(-55, 2), 100], [0, 100]], [[-42.5, -cost], [0, -cost]])

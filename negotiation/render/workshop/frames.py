@@ -28,7 +28,7 @@ import numpy as np
 from ...errors import NegotiationError, ParameterError
 from ..outcomes import bottom_line, outcome, outcome_rows, payoff_outcomes
 
-__all__ = ["widest_parameters", "page_grid", "grid_values", "point_frame", "DEFAULT_POINTS", "MAX_VARIED",
+__all__ = ["widest_parameters", "page_grid", "grid_values", "point_frame", "bound", "DEFAULT_POINTS", "MAX_VARIED",
            "MAX_GRID"]
 
 #: Values per slider by default, by the number of sliders: 41, 21 and 9 (1,681, 441 and 729 points at most).
@@ -47,7 +47,7 @@ def widest_parameters(instance, count: int = 2) -> list[str]:
     numbers in the verdicts change, each relative to its size (so payoffs in
     $B and shares of a surplus count alike).
     """
-    instance = _bound(instance)
+    instance = bound(instance)
     scenario = instance.scenario
     ranged = [p for p in scenario.parameters if float(p.low) < float(p.high)]
     if not ranged:
@@ -96,7 +96,7 @@ def page_grid(instance, vary=None, points: int | None = None) -> dict[str, list]
     ``vary`` defaults to the two parameters of :func:`widest_parameters`.
     Counts (parameters declared ``whole``) get whole-number steps.
     """
-    instance = _bound(instance)
+    instance = bound(instance)
     names = list(vary) if vary else widest_parameters(instance)
     if not 1 <= len(names) <= MAX_VARIED:
         raise ParameterError(f"vary 1 to {MAX_VARIED} parameters, got {len(names)}")
@@ -119,7 +119,7 @@ def page_grid(instance, vary=None, points: int | None = None) -> dict[str, list]
 
 def grid_values(parameter, points: int, current) -> list:
     """``points`` even steps from the low to the high end, and ``current`` where it falls between them."""
-    values = [float(f"{v:.6g}") if isinstance(v, float) else v for v in parameter.steps(points)]
+    values = parameter.steps(points)
     if not any(v == current for v in values):
         values = sorted([*values, current], key=float)
     return values
@@ -165,5 +165,12 @@ def _deal(deal):
             "text": outcome(deal)}
 
 
-def _bound(instance):
-    return instance.bind() if hasattr(instance, "bind") else instance
+def bound(target, **values):
+    """A bound scenario from a scenario name, a Scenario or a bound scenario, with ``values`` set on top."""
+    from ...catalog import get_scenario
+
+    if isinstance(target, str):
+        target = get_scenario(target)
+    if hasattr(target, "bind"):
+        return target.bind(**values)
+    return target.scenario.bind(**{**target.values, **values})

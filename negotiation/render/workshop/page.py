@@ -17,7 +17,7 @@ from importlib import resources
 
 from ... import _format
 from ...errors import ParameterError
-from .frames import page_grid, point_frame
+from .frames import bound, page_grid, point_frame
 
 __all__ = ["workshop_page", "workshop_data", "MAX_BYTES"]
 
@@ -34,9 +34,8 @@ def workshop_data(target, vary=None, points: int | None = None, executor=None, p
     solved through :func:`~negotiation.sweep`, on ``executor`` if given.
     """
     from ...analysis.sweep import sweep
-    from ...catalog import get_scenario
 
-    instance = _instance(get_scenario(target) if isinstance(target, str) else target, values)
+    instance = bound(target, **values)
     scenario = instance.scenario
     grid = page_grid(instance, vary, points)
     held = {name: [value] for name, value in instance.values.items() if name not in grid}
@@ -76,12 +75,6 @@ def workshop_page(target, vary=None, points: int | None = None, executor=None, p
         raise ParameterError(f"the page would be {size / 1e6:.1f} MB, more than {MAX_BYTES / 1e6:.0f} MB; use fewer "
                              "points per slider (--points) or fewer sliders")
     return page
-
-
-def _instance(scenario_or_instance, values):
-    if hasattr(scenario_or_instance, "bind"):
-        return scenario_or_instance.bind(**values)
-    return scenario_or_instance.scenario.bind(**{**scenario_or_instance.values, **values})
 
 
 def _unit(parameter) -> str:
