@@ -32,7 +32,7 @@ from typing import Any
 from .errors import LabelError, ParameterError
 from .scenario import Scenario, ScenarioInstance
 
-__all__ = ["list_scenarios", "get_scenario", "load_scenario", "ENTRY_POINT_GROUP"]
+__all__ = ["list_scenarios", "get_scenario", "load_scenario", "bind_target", "ENTRY_POINT_GROUP"]
 
 ENTRY_POINT_GROUP = "negotiation.scenarios"
 
@@ -128,3 +128,12 @@ def _from_file(path: str) -> Scenario:
     sys.modules[module.__name__] = module  # dataclasses and pickling look modules up by name
     exec(code, module.__dict__)  # the user asked for this file to run (trust_python)
     return _scenario_of(module, path)
+
+
+def bind_target(target, **values):
+    """A bound scenario from a scenario name, a Scenario or a bound scenario, with ``values`` set on top."""
+    if isinstance(target, str):
+        target = get_scenario(target)
+    if hasattr(target, "bind"):
+        return target.bind(**values)
+    return target.scenario.bind(**{**target.values, **values})

@@ -42,7 +42,7 @@ from typing import Any, Callable, Mapping
 from . import _format
 from .errors import ParameterError
 
-__all__ = ["Source", "Parameter", "Question", "Scenario", "ScenarioInstance", "Values", "ScenarioReport"]
+__all__ = ["Source", "Parameter", "Metric", "Question", "Scenario", "ScenarioInstance", "Values", "ScenarioReport"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,39 @@ class Parameter:
     source: str
     reason: str
     whole: bool = False  # a count (rounds, weeks): whole numbers only
+    #: What is believed about an uncertain value: ``("uniform", low, high)``, ``("triangular", low, mode,
+    #: high)`` or ``("lognormal", median, sigma)``; draws are clipped to the range. None: not uncertain.
+    prior: tuple | None = None
+    fact: str | None = None  # the registry entry the default comes from (see :meth:`from_fact`)
+    political: bool = False  # a political term (audience cost, face) in $B-equivalent, not trade economics
+
+    @classmethod
+    def from_fact(cls, name: str, fact: str, date: datetime.date, reason: str, low: Any = None, high: Any = None,
+                  prior: Any = None, whole: bool = False) -> "Parameter":
+        """A parameter whose default, unit and source are a registry fact, refused if published after ``date``.
+
+        ``prior`` is None (not uncertain), a prior tuple, or ``"triangular"``
+        (the fact as the mode, over the range) or ``"uniform"`` (over the range).
+        """
+        from .econ import REGISTRY
+
+        quantity = REGISTRY.as_of(date, [fact])[fact]
+        low = quantity.low if low is None else low
+        high = quantity.high if high is None else high
+        if prior == "triangular":
+            prior = ("triangular", low, quantity.value, high)
+        elif prior == "uniform":
+            prior = ("uniform", low, high)
+        source = f"{quantity.source} ({quantity.published.isoformat()})" if quantity.published else quantity.source
+        return cls(name, quantity.value, quantity.unit, low, high, source, reason, whole, prior, fact)
+
+    def __post_init__(self):
+        if self.prior is not None:
+            _check_prior(self)
+
+    @property
+    def uncertain(self) -> bool:
+        return self.prior is not None
 
     def check(self, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
@@ -99,12 +132,49 @@ class Parameter:
         return [float(f"{v:.12g}") for v in values]
 
 
+def prior_words(prior: tuple) -> str:
+    """A prior as a reader writes it: "triangular 0.5, 1.61, 8"."""
+    return f"{prior[0]} " + ", ".join(_format.number(x) for x in prior[1:])
+
+
+def _check_prior(parameter: Parameter) -> None:
+    prior = parameter.prior
+    kinds = {"uniform": 2, "triangular": 3, "lognormal": 2}
+    if (not isinstance(prior, tuple) or not prior or prior[0] not in kinds or len(prior) != kinds[prior[0]] + 1
+            or not all(isinstance(x, (int, float, Fraction)) and not isinstance(x, bool) for x in prior[1:])):
+        raise ParameterError(f"parameter {parameter.name}: a prior is ('uniform', low, high), ('triangular', low, "
+                             f"mode, high) or ('lognormal', median, sigma), got {str(prior)[:80]}")
+    if prior[0] != "lognormal" and not parameter.low <= prior[1] <= prior[-1] <= parameter.high:
+        raise ParameterError(f"parameter {parameter.name}: the prior {prior} reaches outside the range "
+                             f"{parameter.low}..{parameter.high}")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A named output of a scenario's ``metrics``, stable across versions: researchers sweep and validate it."""
+
+    name: str
+    unit: str  # "yes/no" for a verdict
+    meaning: str
+
+    @property
+    def verdict(self) -> bool:
+        return self.unit == "yes/no"
+
+
 @dataclass(frozen=True)
 class Question:
-    """A teaching question; ``answer`` computes the answer from a bound scenario."""
+    """A teaching question; ``answer`` computes the answer from a bound scenario.
+
+    ``metric`` names a yes/no metric that answers it, and ``holds`` says in
+    words what that metric being true means; the question is then also
+    answered as a probability under the scenario's priors.
+    """
 
     text: str
     answer: Callable[["ScenarioInstance"], str] = field(repr=False)
+    metric: str | None = None
+    holds: str = ""
 
 
 class Values(dict):
@@ -138,6 +208,7 @@ class Scenario:
     tournament: Callable[[Values], Any] | None = field(default=None, repr=False)  # strategies or agents, played
     threats: Callable[[Values], Mapping] | None = field(default=None, repr=False)
     metrics: Callable[[Values], Mapping] | None = field(default=None, repr=False)
+    metric_docs: tuple[Metric, ...] = ()  # what each output of ``metrics`` means, with its unit
     questions: tuple[Question, ...] = ()
     origin: str | None = field(default=None, repr=False)  # the file a scenario was read from, if any
 
@@ -145,6 +216,18 @@ class Scenario:
     def forms(self) -> tuple[str, ...]:
         names = ("matrix", "tree", "deal", "repeated", "bayesian", "threshold", "tournament")
         return tuple(n for n in names if getattr(self, n) is not None)
+
+    @property
+    def uncertain(self) -> tuple[Parameter, ...]:
+        """The parameters with a prior: those a probability is taken over."""
+        return tuple(p for p in self.parameters if p.uncertain)
+
+    def metric(self, name: str) -> Metric:
+        for m in self.metric_docs:
+            if m.name == name:
+                return m
+        known = ", ".join(m.name for m in self.metric_docs) or "none"
+        raise ParameterError(f"scenario {self.name} has no metric {str(name)[:60]!r}; its metrics are {known}")
 
     def parameter(self, name: str) -> Parameter:
         for p in self.parameters:
@@ -179,6 +262,14 @@ class Scenario:
         ]
         lines.append(_format.text_table(["name", "default", "unit", "range", "source", "why"], rows))
         lines.append("")
+        if self.uncertain:
+            lines.append("uncertain, with priors (probabilities are taken over these):")
+            lines += [f"  {p.name}: {prior_words(p.prior)} {p.unit}".rstrip() for p in self.uncertain]
+            lines.append("")
+        if self.metric_docs:
+            lines.append("metrics:")
+            lines += [f"  {m.name} ({m.unit}): {m.meaning}" for m in self.metric_docs]
+            lines.append("")
         lines.append("sources:")
         lines += [f"  {s.cite()}" for s in self.sources]
         lines.append("")

@@ -152,12 +152,14 @@ class TornadoResult(_format.Displays):
 def _resolve(target):
     """A function point -> instance-or-value, and the default metric."""
     from ..catalog import get_scenario
-    from ..scenario import Scenario
+    from ..scenario import Scenario, ScenarioInstance
 
     if isinstance(target, str):
         target = get_scenario(target)
     if isinstance(target, Scenario):
         return _ScenarioPoint(target), _scenario_metric
+    if isinstance(target, ScenarioInstance):  # a bound scenario: its values hold where a point says nothing
+        return _ScenarioPoint(target.scenario, dict(target.values)), _scenario_metric
     if callable(target):
         return _FunctionPoint(target), _identity_metric
     raise ParameterError(f"a sweep target is a scenario name, a Scenario or a function, got {target!r}")
@@ -166,19 +168,21 @@ def _resolve(target):
 class _ScenarioPoint:
     """Binds a scenario's parameters; pickles as the scenario's name, so workers reload it."""
 
-    def __init__(self, scenario):
+    def __init__(self, scenario, fixed=None):
         self.scenario = scenario
+        self.fixed = dict(fixed or {})
 
     def __getstate__(self):
-        return {"name": self.scenario.origin or self.scenario.name}
+        return {"name": self.scenario.origin or self.scenario.name, "fixed": self.fixed}
 
     def __setstate__(self, state):
         from ..catalog import get_scenario
 
         self.scenario = get_scenario(state["name"])
+        self.fixed = state.get("fixed", {})
 
     def __call__(self, values):
-        return self.scenario.bind(**values)
+        return self.scenario.bind(**{**self.fixed, **values})
 
     def names(self):
         return {p.name for p in self.scenario.parameters}
@@ -376,9 +380,14 @@ def monte_carlo(
     progress: bool = True,
 ) -> MonteCarloResult:
     """Outputs over random parameter draws; ``("uniform", lo, hi)``, ``("normal", mean, sd)``,
-    ``("triangular", lo, mode, hi)``. Draws outside a scenario parameter's range are clipped to it, and
-    draws of a count (a parameter declared ``whole``) are rounded to whole numbers."""
+    ``("triangular", lo, mode, hi)``, ``("lognormal", median, sigma)``. Draws outside a scenario
+    parameter's range are clipped to it, and draws of a count (a parameter declared ``whole``) are
+    rounded to whole numbers. A bound scenario holds its values for the parameters not drawn."""
+    from ..econ.uncertainty import draw
+
     _check_count(draws, "draws")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ParameterError(f"the seed must be a whole number, 0 or more, got {str(seed)[:40]}")
     rng = np.random.default_rng(seed)
     point, _ = _resolve(target)
     limits, counts = {}, set()
@@ -387,15 +396,11 @@ def monte_carlo(
         counts = {p.name for p in point.scenario.parameters if p.whole}
     columns = {}
     for name, spec in distributions.items():
-        kind, *args = spec
-        if kind == "uniform":
-            values = rng.uniform(*args, size=draws)
-        elif kind == "normal":
-            values = rng.normal(*args, size=draws)
-        elif kind == "triangular":
-            values = rng.triangular(*args, size=draws)
-        else:
-            raise ParameterError(f"unknown distribution {kind!r} for {name}; use uniform, normal or triangular")
+        spec = tuple(spec) if isinstance(spec, list) else spec
+        if not isinstance(spec, tuple) or not spec or spec[0] not in ("uniform", "normal", "triangular", "lognormal"):
+            raise ParameterError(f"unknown distribution {str(spec)[:60]} for {name}; use uniform, normal, "
+                                 "triangular or lognormal")
+        values = draw(spec, draws, rng)
         if name in limits:
             values = np.clip(values, *limits[name])
         if name in counts:  # rounds, weeks: a draw is a whole number of them

@@ -225,6 +225,10 @@ def _numeric_set(payoff: Callable, d, lo, hi, grid, side) -> list[Interval]:
         while j + 1 < grid and ok[j + 1]:
             j += 1
         end = xs[j] if j == grid - 1 else _bisect(f, xs[j], xs[j + 1])
+        # a root at a grid point comes back from bisection a few ulps off it (3.6e-16 for 0): snap it back
+        tiny = 1e-12 * max(float(hi) - float(lo), 1.0)
+        start = xs[k] if abs(start - xs[k]) <= tiny else start
+        end = xs[j] if abs(end - xs[j]) <= tiny else end
         intervals.append((float(lo) if k == 0 else start, float(hi) if j == grid - 1 else end))
         k = j + 1
     return intervals

@@ -39,6 +39,8 @@ examples:
   negotiation export tariff_standoff --format efg -o standoff.efg
   negotiation report -o report.html             every scenario, with figures, in one HTML page
   negotiation workshop tariff_standoff -o standoff.html   sliders over the parameters, offline
+  negotiation solve tariff_standoff --probabilities         verdicts as probabilities under the priors
+  negotiation validate observations.toml        test scenarios against what happened later
 
 Game files use the JSON format of docs/reference/json-format.md, or Gambit's
 .nfg and .efg. Scenario files (.toml, .json) never run code; a .py scenario
@@ -47,7 +49,7 @@ runs only with --trust-python.
 
 #: The commands, in the order --help lists them; each is a module of this package.
 COMMANDS = ("solve", "list", "show", "plot", "export", "report", "workshop", "sweep", "compare", "tournament",
-            "examples", "demo")
+            "validate", "examples", "demo")
 
 
 def _module(name: str):

@@ -7,7 +7,8 @@ import re
 import sys
 
 __all__ = ["emit", "fail", "quiet_broken_pipe", "terminal_safe", "short", "overrides", "value_lists", "number",
-           "add_scenario_arguments", "scenario", "write_output", "check_output"]
+           "add_scenario_arguments", "scenario", "write_output", "check_output", "workers", "add_workers_argument",
+           "check_workers", "MAX_WORKERS"]
 
 MAX_MESSAGE = 400  # characters of an error message shown; the rest is cut, never echoed whole
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -106,6 +107,43 @@ def number(text: str, name: str):
     if not math.isfinite(value):
         raise bad
     return value
+
+
+# ---------------------------------------------------------------------- worker processes
+MAX_WORKERS = 256
+
+
+def add_workers_argument(parser, what: str = "the points") -> None:
+    parser.add_argument("--workers", type=int, default=0, help=f"processes to solve {what} with (default: this "
+                        "process)")
+
+
+def check_workers(count: int) -> int:
+    from ..errors import ParameterError
+
+    if not 0 <= count <= MAX_WORKERS:
+        raise ParameterError(f"--workers must be from 0 to {MAX_WORKERS}, got {count}")
+    return count
+
+
+class workers:
+    """A process pool of ``count`` workers for the duration of a ``with`` block, or None for this process."""
+
+    def __init__(self, count: int):
+        self.count = check_workers(count)
+        self.pool = None
+
+    def __enter__(self):
+        if self.count > 0:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(self.count)
+        return self.pool
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        return False
 
 
 # ---------------------------------------------------------------------- output

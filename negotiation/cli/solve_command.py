@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .common import add_scenario_arguments, emit, overrides, scenario
+from .common import add_scenario_arguments, add_workers_argument, check_workers, emit, overrides, scenario, workers
 
 HELP = "solve a scenario, a game file, or a built-in example"
 DESCRIPTION = ("Solve a scenario (equilibria, subgame-perfect path and credible threats, deal range and "
@@ -27,6 +27,12 @@ def add_arguments(parser) -> None:
         "pure = pure equilibria only; lemke-howson = one equilibrium of a large game; "
         "zero-sum = value by linear programming; dominance = iterated strict dominance")
     parser.add_argument("--exact", action="store_true", help="exact fractions, verified exactly")
+    parser.add_argument("--probabilities", action="store_true",
+                        help="for scenarios: also answer each question as a probability under the priors of the "
+                        "scenario's uncertain parameters (see --draws, --seed)")
+    parser.add_argument("--draws", type=int, default=10_000, help="draws from the priors (default: 10000)")
+    parser.add_argument("--seed", type=int, default=0, help="the seed of the draws (default: 0)")
+    add_workers_argument(parser, "the draws")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
@@ -47,14 +53,26 @@ def run(args) -> int:
 
 
 def _scenarios(names, args) -> int:
+    check_workers(args.workers)
     values = overrides(args.set)
-    reports = [scenario(args, name, **(values if len(names) == 1 else {})).report(exact=args.exact)
-               for name in names]
+    instances = [scenario(args, name, **(values if len(names) == 1 else {})) for name in names]
+    reports = [instance.report(exact=args.exact) for instance in instances]
+    chances = _probabilities(instances, args) if args.probabilities else [None] * len(instances)
     if args.json:
-        emit(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False, default=str))
+        data = [{**r.to_dict(), **({"probabilities": c.to_dict()} if c else {})} for r, c in zip(reports, chances)]
+        emit(json.dumps(data, indent=2, ensure_ascii=False, default=str))
     else:
-        emit("\n\n".join(str(r) for r in reports))
+        emit("\n\n".join(str(r) + (f"\n-- probabilities\n{c}" if c else "") for r, c in zip(reports, chances)))
     return 0
+
+
+def _probabilities(instances, args) -> list:
+    """Each scenario's verdicts under its priors; a scenario without metrics gets None."""
+    from ..analysis.verdicts import verdict_probabilities
+
+    with workers(args.workers) as executor:
+        return [verdict_probabilities(i, draws=args.draws, seed=args.seed, executor=executor, progress=not args.json)
+                if i.scenario.metrics is not None else None for i in instances]
 
 
 def load_game(args):

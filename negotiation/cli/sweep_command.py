@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from .common import check_output, emit, exit_status, number, short
+from .common import add_workers_argument, check_output, check_workers, emit, exit_status, number, short, workers
 
 HELP = "a scenario over a grid of parameter values, written as a CSV table"
 DESCRIPTION = ("Evaluate a scenario's metrics (or its teaching answers) at every point of a grid. "
                "Every argument is checked before the work starts.")
-MAX_WORKERS = 256
 
 
 def add_arguments(parser) -> None:
@@ -16,7 +15,7 @@ def add_arguments(parser) -> None:
                         help="COUNT evenly spaced values from START to STOP (repeatable: every combination; "
                         "at most a million points in all)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the table as CSV (default: print it)")
-    parser.add_argument("--workers", type=int, default=0, help="processes to use (default: this process)")
+    add_workers_argument(parser, "the grid")
     parser.add_argument("--timeout", type=float, metavar="SECONDS",
                         help="stop after this long and keep the rows done (exit status 3); Ctrl-C does the same "
                         "(exit status 130)")
@@ -54,23 +53,14 @@ def run(args) -> int:
     from ..catalog import get_scenario
     from ..errors import ParameterError
 
-    if not 0 <= args.workers <= MAX_WORKERS:
-        raise ParameterError(f"--workers must be from 0 to {MAX_WORKERS}, got {args.workers}")
+    check_workers(args.workers)
     if args.timeout is not None and not (math.isfinite(args.timeout) and args.timeout > 0):
         raise ParameterError(f"--timeout must be a positive number of seconds, got {args.timeout}")
     path = check_output(args.output)
     points = grid(args.grid)
     target = get_scenario(args.name, trust_python=args.trust_python)
-    executor = None
-    if args.workers > 0:
-        from concurrent.futures import ProcessPoolExecutor
-
-        executor = ProcessPoolExecutor(args.workers)
-    try:
+    with workers(args.workers) as executor:
         table = sweep(target, grid=points, executor=executor, progress=True, timeout=args.timeout)
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
     if path:
         table.to_csv(path)
         emit(f"{len(table)} rows written to {path}")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .common import add_scenario_arguments, check_output, emit, overrides, scenario
+from .common import (add_scenario_arguments, add_workers_argument, check_output, check_workers, emit, overrides,
+                     scenario, workers)
 
 HELP = "an interactive HTML page with sliders over a scenario's parameters, for a workshop (works offline)"
 DESCRIPTION = (
@@ -11,7 +12,6 @@ DESCRIPTION = (
     "verdicts, the payoff table with its equilibria, the tree's subgame-perfect path, the deal range and who "
     "gains at that grid point. Sliders move only between grid points, and the page says which point it shows. "
     "By default the two parameters that change the outcome most (a tornado screen) get sliders.")
-MAX_WORKERS = 256
 
 
 def add_arguments(parser) -> None:
@@ -23,29 +23,18 @@ def add_arguments(parser) -> None:
     parser.add_argument("--points", type=int, metavar="N",
                         help="values per slider, evenly spaced over its range, plus the scenario's value (default: "
                              "41 for one slider, 21 for two, 9 for three)")
-    parser.add_argument("--workers", type=int, default=0, help="processes to solve the grid with (default: this "
-                                                               "process)")
+    add_workers_argument(parser, "the grid")
     add_scenario_arguments(parser, help_text="hold a parameter at this value instead of its default (repeatable)")
 
 
 def run(args) -> int:
-    from ..errors import ParameterError
     from ..render.workshop import workshop_page
 
-    if not 0 <= args.workers <= MAX_WORKERS:
-        raise ParameterError(f"--workers must be from 0 to {MAX_WORKERS}, got {args.workers}")
+    check_workers(args.workers)
     path = check_output(args.output, (".html", ".htm"))
     instance = scenario(args, args.name, **overrides(args.set))
-    executor = None
-    if args.workers > 0:
-        from concurrent.futures import ProcessPoolExecutor
-
-        executor = ProcessPoolExecutor(args.workers)
-    try:
+    with workers(args.workers) as executor:
         page = workshop_page(instance, vary=args.vary, points=args.points, executor=executor)
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
     from .._writing import write_text
 
     write_text(path, page)

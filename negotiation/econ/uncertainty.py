@@ -1,6 +1,6 @@
 """Verdicts as probabilities: draw uncertain elasticities from their priors and count the outcomes.
 
-A prior is ``("uniform", low, high)``, ``("lognormal", median, sigma)``,
+A prior is ``("uniform", low, high)``, ``("normal", mean, sd)``, ``("lognormal", median, sigma)``,
 ``("triangular", low, mode, high)``, or a :class:`Quantity` with a range
 (uniform over it). :func:`tariff_probability` pushes all the draws through
 the tariff block at once (numpy arrays, no Python loop per draw) and reports
@@ -61,7 +61,7 @@ def draw(prior: Any, size: int, rng: np.random.Generator) -> np.ndarray:
             raise ParameterError(f"{prior.name} has no range to draw from")
         return rng.uniform(float(prior.low), float(prior.high), size)
     if not isinstance(prior, tuple) or not prior or not isinstance(prior[0], str):
-        raise ParameterError(f"a prior is ('uniform', low, high), ('lognormal', median, sigma), "
+        raise ParameterError(f"a prior is ('uniform', low, high), ('normal', mean, sd), ('lognormal', median, sigma), "
                              f"('triangular', low, mode, high) or a Quantity with a range; got {prior!r}")
     kind, *args = prior
     try:
@@ -70,6 +70,8 @@ def draw(prior: Any, size: int, rng: np.random.Generator) -> np.ndarray:
         raise ParameterError(f"the {kind} prior needs numbers, got {args!r}") from None
     if kind == "uniform" and len(args) == 2 and args[0] <= args[1]:
         return rng.uniform(args[0], args[1], size)
+    if kind == "normal" and len(args) == 2 and args[1] >= 0:
+        return rng.normal(args[0], args[1], size)
     if kind == "lognormal" and len(args) == 2 and args[0] > 0 and args[1] >= 0:
         return rng.lognormal(math.log(args[0]), args[1], size)
     if kind == "triangular" and len(args) == 3 and args[0] <= args[1] <= args[2] and args[0] < args[2]:

@@ -1,40 +1,106 @@
 """Headline conclusions of each scenario, with the reasoning in each docstring."""
 
+import math
 from fractions import Fraction as F
+
+import pytest
 
 import negotiation as ng
 
 
-def test_tariff_threat_is_not_credible_at_the_defaults():
-    """Imposing costs the U.S. 15 + 12.5 = 27.5; backing down costs 5; so after a
-    refusal it backs down, China refuses, and the U.S. does not threaten."""
-    report = ng.load_scenario("tariff_standoff").report()
-    (threat,) = report.sections["credible threats"]
-    assert not threat.credible
-    assert report.sections["sequential moves"][0].path[0][1] == "No threat"
+def _tariff_by_hand(flow, rate, eps, eta):
+    """(importer welfare, exporter welfare) of a tariff, from the closed forms written out here again."""
+    q = (1 + rate) ** (-eps / (eps + eta))
+    p = (1 + rate) * q
+    imports = flow * q ** eta
+    revenue = rate * q * imports
+    buyers = flow * (p ** (1 - eps) - 1) / (1 - eps) if eps != 1 else flow * math.log(p)
+    exporters = flow * (1 - q ** (1 + eta)) / (1 + eta)
+    return revenue - buyers, -exporters
 
 
-def test_tariff_threat_becomes_credible_with_high_audience_costs():
-    """With a back-down cost above 27.5 imposing beats backing down."""
-    report = ng.load_scenario("tariff_standoff", backdown_cost=40).report()
-    (threat,) = report.sections["credible threats"]
-    assert threat.credible
+def _war_by_hand(v):
+    us_own, china_exporters = _tariff_by_hand(v.us_list + v.us_list_more, v.tariff_rate / 100,
+                                              v.us_demand_elasticity, v.china_supply_elasticity)
+    china_own, us_exporters = _tariff_by_hand(v.china_list, v.tariff_rate / 100, v.china_demand_elasticity,
+                                              v.us_supply_elasticity)
+    return us_own + us_exporters, china_exporters + china_own
 
 
-def test_china_concedes_only_if_conceding_is_cheap():
-    """(Tariffs, Concede) is an equilibrium iff China's cost of conceding is at
-    most its loss from the tariff war, 37.5 + 5 = 42.5."""
-    import sympy
-
-    threshold = ng.load_scenario("tariff_standoff").build("threshold")
-    assert threshold.conditions["(Tariffs on $150B, Concede) is an equilibrium"] == sympy.Interval(-sympy.oo, F(85, 2))
-    assert "(Tariffs on $150B, Concede) is an equilibrium iff concession_cost ≤ 42.5 $B/yr" in str(threshold)
+STANDOFF_POINTS = [{}, {"backdown_cost": 40}, {"china_supply_elasticity": 8, "us_supply_elasticity": 0.5,
+                                                "backdown_cost": 0}, {"face_cost": 0, "demand_value": 50}]
 
 
-def test_the_threshold_follows_the_bound_values():
-    """With China's tariff cost at 60 the threshold is 60 + 5 = 65, not the default's 42.5."""
-    threshold = ng.load_scenario("tariff_standoff", tariff_cost_china=60).build("threshold")
-    assert "concession_cost ≤ 65 $B/yr" in str(threshold)
+@pytest.mark.parametrize("values", STANDOFF_POINTS)
+def test_standoff_payoffs_are_the_tariff_block_plus_labelled_political_terms(values):
+    instance = ng.load_scenario("tariff_standoff", **values)
+    v = instance.values
+    war = _war_by_hand(v)
+    tree = instance.build("tree")
+    leaves = {tree.history(node): tuple(map(float, tree.payoffs_of(node))) for node in tree.nodes("terminal")}
+    assert leaves[("Refuse", "Impose tariffs", "Retaliate")] == pytest.approx(war, abs=1e-9)
+    assert leaves[("Refuse", "Back down")] == pytest.approx((-v.backdown_cost, 0), abs=1e-12)
+    assert leaves[("Concede",)] == pytest.approx((v.demand_value, -v.demand_value - v.face_cost), abs=1e-12)
+    political = {p.name for p in instance.scenario.parameters if p.political}
+    assert political == {"backdown_cost", "face_cost"}
+
+
+@pytest.mark.parametrize("values", STANDOFF_POINTS)
+def test_the_threat_is_credible_iff_the_tariff_war_beats_backing_down(values):
+    instance = ng.load_scenario("tariff_standoff", **values)
+    war_us, _ = _war_by_hand(instance.values)
+    credible = war_us >= -instance.values.backdown_cost
+    metrics = instance.scenario.metrics(instance.values)
+    assert metrics["threat_credible"] == credible
+    answer = dict(instance.answers())["Is the U.S. threat to impose the tariffs credible?"]
+    assert answer.startswith("Yes" if credible else "No")
+    # the sentence quotes both payoffs, and they are the two different numbers of the tree (issue 16's bug)
+    assert f"{war_us:.3g}B" in answer and f"{-instance.values.backdown_cost:.3g}B" in answer
+
+
+def test_the_threat_fails_where_the_economics_and_politics_both_say_back_down():
+    instance = ng.load_scenario("tariff_standoff", **STANDOFF_POINTS[2])
+    assert _war_by_hand(instance.values)[0] < 0
+    assert not instance.scenario.metrics(instance.values)["threat_credible"]
+    assert not instance.scenario.metrics(instance.values)["tariffs_imposed"]
+
+
+def test_china_concedes_iff_the_demand_costs_less_than_refusing():
+    """China concedes iff demand + face ≤ -(its payoff after refusing): the threshold on demand_value."""
+    for values in ({}, {"face_cost": 0}, {"face_cost": 0, "china_supply_elasticity": 0.5}):
+        instance = ng.load_scenario("tariff_standoff", **values)
+        v = instance.values
+        refusing = _war_by_hand(v)[1]  # the U.S. imposes and China retaliates at these points
+        limit = -refusing - v.face_cost
+        threshold = instance.build("threshold")
+        region = threshold.conditions["China concedes rather than refuse"]
+        if limit < 0:
+            assert region.is_empty and "never" in str(threshold)
+        else:
+            assert float(region.sup) == pytest.approx(limit, rel=1e-9)
+            assert f"demand_value ≤ {limit:.6g} $B/yr" in str(threshold)
+
+
+def test_the_threshold_follows_the_values_set_on_the_command_line(capsys):
+    from negotiation import cli
+
+    cli.main(["solve", "tariff_standoff", "--set", "face_cost=0"])
+    out = capsys.readouterr().out
+    limit = -_war_by_hand(ng.load_scenario("tariff_standoff", face_cost=0).values)[1]
+    assert "China concedes rather than refuse iff" in out and f"demand_value ≤ {limit:.6g} $B/yr" in out
+
+
+def test_keeping_the_threat_buys_the_nash_concession_between_the_two_reservation_points():
+    instance = ng.load_scenario("tariff_standoff", face_cost=0)
+    war_us, war_cn = _war_by_hand(instance.values)
+    zone = instance.build("deal")
+    assert zone.low == pytest.approx(war_us, abs=1e-6) and zone.high == pytest.approx(-war_cn, abs=1e-6)
+    # with no face cost the frontier is u_China = -u_U.S.: the Nash point splits the surplus equally
+    from scenarios import tariff_standoff
+
+    kept = tariff_standoff.nash_concession(instance.values, (war_us, war_cn))
+    assert kept == pytest.approx((war_us - war_cn) / 2, abs=1e-6)
+    assert tariff_standoff.nash_concession(instance.values, (0.0, 0.0)) == pytest.approx(0, abs=1e-9)
 
 
 def test_200b_pledge_is_outside_the_range():

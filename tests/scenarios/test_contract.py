@@ -114,3 +114,69 @@ def test_reports_do_not_leak_degeneracy_warnings():
         warnings.simplefilter("error", ng.errors.DegenerateGameWarning)
         for name in NAMES:
             ng.load_scenario(name).report()
+
+
+# ------------------------------------------------------------ facts, priors, metrics (issue 16)
+@pytest.mark.parametrize("name", NAMES)
+def test_no_parameter_rests_on_a_fact_published_after_the_scenario(name):
+    from negotiation.econ import REGISTRY
+
+    s = ng.get_scenario(name)
+    for p in s.parameters:
+        if p.fact is not None:
+            assert REGISTRY.published(p.fact) <= s.date, p.name
+            assert p.default == REGISTRY[p.fact].value and p.unit == REGISTRY[p.fact].unit, p.name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_priors_lie_in_their_ranges_and_metrics_are_documented(name):
+    s = ng.get_scenario(name)
+    for p in s.uncertain:
+        if p.prior[0] != "lognormal":
+            assert p.low <= p.prior[1] <= p.prior[-1] <= p.high, p.name
+    if s.metric_docs:
+        documented = {m.name for m in s.metric_docs}
+        for values in _ends(s):
+            out = s.metrics(s.bind(**values).values)
+            assert set(out) <= documented, f"undocumented metrics {set(out) - documented} at {values}"
+            for m in s.metric_docs:
+                kind = (bool,) if m.verdict else (int, float)
+                assert isinstance(out[m.name], kind) and (m.verdict or not isinstance(out[m.name], bool)), m.name
+    for q in s.questions:
+        if q.metric is not None:
+            assert s.metric(q.metric).verdict and q.holds, q.text
+
+
+#: Scenarios rebuilt on the trade-economics registry (issue 16): every payoff is derived, or a labelled
+#: political term, so no number may appear in the code that builds their games.
+REBUILT = ("tariff_standoff",)
+_ALLOWED = {0, 1}
+
+
+def _typed_numbers(source: str) -> list:
+    """(function, line, number) for every number written inside a function of ``source``, but 0 and 1."""
+    import ast
+
+    found = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef):
+            found += [(node.name, n.lineno, n.value) for n in ast.walk(node) if isinstance(n, ast.Constant)
+                      and type(n.value) in (int, float) and n.value not in _ALLOWED]
+    return found
+
+
+@pytest.mark.parametrize("name", REBUILT)
+def test_rebuilt_scenarios_have_no_payoff_literals(name):
+    assert _typed_numbers((ROOT / "scenarios" / f"{name}.py").read_text(encoding="utf-8")) == []
+
+
+def test_the_payoff_lint_catches_a_typed_number():
+    source = "LIMIT = 3\n\ndef tree(v):\n    return v.tariff_cost * 37.5 + 1\n"
+    assert _typed_numbers(source) == [("tree", 4, 37.5)]
+
+
+@pytest.mark.parametrize("name", REBUILT)
+def test_rebuilt_scenarios_label_every_typed_parameter_political(name):
+    s = ng.get_scenario(name)
+    for p in s.parameters:
+        assert p.fact is not None or p.political, f"{p.name} is neither a registry fact nor a political term"

@@ -25,10 +25,11 @@ import re
 
 import numpy as np
 
+from ...catalog import bind_target as bound
 from ...errors import NegotiationError, ParameterError
 from ..outcomes import bottom_line, outcome, outcome_rows, payoff_outcomes
 
-__all__ = ["widest_parameters", "page_grid", "grid_values", "point_frame", "bound", "DEFAULT_POINTS", "MAX_VARIED",
+__all__ = ["widest_parameters", "page_grid", "grid_values", "point_frame", "DEFAULT_POINTS", "MAX_VARIED",
            "MAX_GRID"]
 
 #: Values per slider by default, by the number of sliders: 41, 21 and 9 (1,681, 441 and 729 points at most).
@@ -163,14 +164,3 @@ def _deal(deal):
     return {"variable": deal.variable, "unit": deal.unit, "bounds": [float(v) for v in deal.bounds],
             "intervals": pairs(deal.intervals), "sides": {side: pairs(v) for side, v in deal.acceptable.items()},
             "text": outcome(deal)}
-
-
-def bound(target, **values):
-    """A bound scenario from a scenario name, a Scenario or a bound scenario, with ``values`` set on top."""
-    from ...catalog import get_scenario
-
-    if isinstance(target, str):
-        target = get_scenario(target)
-    if hasattr(target, "bind"):
-        return target.bind(**values)
-    return target.scenario.bind(**{**target.values, **values})

@@ -17,7 +17,8 @@ from importlib import resources
 
 from ... import _format
 from ...errors import ParameterError
-from .frames import bound, page_grid, point_frame
+from ...catalog import bind_target as bound
+from .frames import page_grid, point_frame
 
 __all__ = ["workshop_page", "workshop_data", "MAX_BYTES"]
 
