@@ -17,7 +17,7 @@ Examples
 >>> import negotiation as ng
 >>> "tariff_standoff" in ng.list_scenarios()
 True
->>> ng.load_scenario("tariff_standoff", concession_value=120).values["concession_value"]
+>>> ng.load_scenario("tariff_standoff", demand_value=120).values["demand_value"]
 120
 """
 

@@ -10,10 +10,10 @@ imposes the tariffs: in 71.0% of 10000 draws (± 0.5% standard error)".
 Examples
 --------
 >>> import negotiation as ng
->>> result = ng.verdict_probabilities("purchase_pledges", draws=2000, seed=1, progress=False)
->>> 0 <= result.verdicts["demand_in_deal_range"].probability <= 1
+>>> result = ng.verdict_probabilities("tariff_standoff", draws=400, seed=1, progress=False)
+>>> 0 <= result.verdicts["threat_credible"].probability <= 1
 True
->>> result.verdicts["demand_in_deal_range"].standard_error < 0.02
+>>> result.verdicts["threat_credible"].standard_error < 0.03
 True
 """
 

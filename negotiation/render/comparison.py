@@ -9,11 +9,11 @@ do not fit continue in a further block.
 Examples
 --------
 >>> from negotiation.render.comparison import comparison
->>> table = comparison("tariff_standoff", {"backdown_cost": [5, 40]})
+>>> table = comparison("tariff_standoff", {"us_supply_elasticity": [0.5], "china_supply_elasticity": [1, 8]})
 >>> dict((row[0], row[1:]) for row in table.table()[1])["threats"]
-['U.S.: Impose tariffs NOT credible', 'U.S.: Impose tariffs credible']
->>> table.changed()
-[('threats', 'backdown_cost=40'), ('Is the U.S. threat to impose the tariffs credible?', 'backdown_cost=40')]
+['U.S.: Impose tariffs credible; China: Retaliate credible', 'U.S.: Impose tariffs NOT credible; China: Retaliate credible']
+>>> [aspect for aspect, column in table.changed()][:3]
+['equilibria', 'subgame-perfect path', 'threats']
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Examples
 >>> import negotiation as ng
 >>> report = ng.load_scenario("tariff_standoff").report()
 >>> dict(outcome_rows(report))["subgame-perfect path"]
-'No threat → U.S. 0, China 0'
+'Refuse → Impose tariffs → Retaliate → U.S. 7.654, China -11.53'
 """
 
 from __future__ import annotations

@@ -228,13 +228,15 @@ def test_alternating_offers_draw_as_shares():
 def test_region_map_default_axes_are_where_the_verdict_changes():
     instance = ng.load_scenario("tariff_standoff")
     axes = figures.region_axes(instance)
-    assert axes[0] == "backdown_cost"  # the threat becomes credible as backing down gets dearer
+    # the first yes/no metric that changes is the commitment problem: the U.S. would re-impose after a deal
+    # only while China's exporters bear much of the tariff (a low supply elasticity)
+    assert axes[0] == "china_supply_elasticity"
     figure = figures.scenario_figure(instance, "regions", points=7)
-    assert figure.axes[0].get_xlabel() == "backdown_cost (\\$B/yr)"  # the dollar escaped from mathtext
+    assert figure.axes[0].get_xlabel() == "china_supply_elasticity"  # a pure number: no unit
     image = figure.axes[0].images[0].get_array()
     assert len(np.unique(image.compressed())) == 2
     star = [line for line in figure.axes[0].lines if line.get_marker() == "*"]
-    assert star and star[0].get_xdata()[0] == pytest.approx(float(instance.values["backdown_cost"]))
+    assert star and star[0].get_xdata()[0] == pytest.approx(float(instance.values["china_supply_elasticity"]))
 
 
 def test_region_map_of_a_numeric_metric_uses_a_colour_scale():

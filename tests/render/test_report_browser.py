@@ -35,7 +35,7 @@ def test_report_has_the_expected_sections(browser, report_file):
     for part in ("div.parameters table", "div.sources li", "div.results table", "div.questions dt"):
         assert standoff.find_elements(By.CSS_SELECTOR, part), part
     kinds = [f.get_attribute("class") for f in standoff.find_elements(By.CSS_SELECTOR, "figure")]
-    assert kinds == ["figure-matrix", "figure-tree", "figure-who-gains"]
+    assert kinds == ["figure-matrix", "figure-tree", "figure-deal", "figure-who-gains"]
     svg = standoff.find_element(By.CSS_SELECTOR, "figure.figure-tree svg")
     assert svg.size["width"] > 200 and svg.size["height"] > 100  # really laid out, not an empty box
     compare = browser.find_element(By.CSS_SELECTOR, "section.comparison")

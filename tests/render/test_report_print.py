@@ -82,7 +82,7 @@ def test_the_report_has_bottom_lines_who_gains_and_a_glossary(tmp_path):
     assert main(["report", "tariff_standoff", "-o", str(path), "--set", "backdown_cost=5,40"]) == 0
     page = path.read_text(encoding="utf-8")
     assert page.count('class="bottom-line"') == 1
-    assert "Played move by move, the game goes: No threat" in page
+    assert "Played move by move, the game goes: Refuse then Impose tariffs then Retaliate" in page
     assert 'class="figure-who-gains"' in page and 'class="figure-who-gains-compared"' in page
     glossary = page[page.index('id="glossary"'):]
     for term in ("max regret", "subgame-perfect", "credible", "connected component"):

@@ -23,7 +23,7 @@ def _embedded(page: str) -> dict:
 
 @pytest.fixture(scope="module")
 def standoff_page():
-    return workshop_page("tariff_standoff", vary=["backdown_cost", "tariff_cost_china"], points=6, progress=False)
+    return workshop_page("tariff_standoff", vary=["backdown_cost", "china_supply_elasticity"], points=6, progress=False)
 
 
 def test_the_page_is_one_file_with_nothing_fetched(standoff_page):
@@ -57,12 +57,12 @@ def test_every_grid_point_holds_what_the_api_gives_there(standoff_page):
 
 def test_each_slider_starts_at_the_scenarios_value_and_holds_the_others():
     data = workshop_data("tariff_standoff", vary=["backdown_cost"], points=4, progress=False,
-                         tariff_cost_us=20)
+                         us_supply_elasticity=2)
     (slider,) = data["sliders"]
     assert slider["values"][slider["start"]] == 5  # the default, added between the even steps
     assert slider["values"] == [0, 5, 20, 40, 60]
     held = {name: value for name, value, _ in data["held"]}
-    assert held["tariff_cost_us"] == "20" and "backdown_cost" not in held
+    assert held["us_supply_elasticity"] == "2" and "backdown_cost" not in held
 
 
 def test_counts_step_by_whole_numbers():
@@ -113,20 +113,21 @@ reason = "what imposing costs the U.S."
 
 def test_the_default_sliders_are_the_widest_two():
     standoff = ng.get_scenario("tariff_standoff")
-    assert list(page_grid(standoff)) == widest_parameters(standoff)
-    # the first changes whether the threat is credible
-    low, high = (ng.load_scenario("tariff_standoff", backdown_cost=v).report() for v in (0, 60))
-    assert dict(outcome_rows(low))["threats"] != dict(outcome_rows(high))["threats"]
-    assert widest_parameters(standoff)[0] == "backdown_cost"
+    widest = widest_parameters(standoff)
+    assert list(page_grid(standoff)) == widest
+    # the first changes a verdict in words between the ends of its range
+    p = standoff.parameter(widest[0])
+    low, high = (ng.load_scenario("tariff_standoff", **{p.name: v}).report() for v in (p.low, p.high))
+    assert dict(outcome_rows(low)) != dict(outcome_rows(high))
 
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"vary": ["nope"]}, "no parameter 'nope'"),
     ({"vary": ["backdown_cost"] * 2}, "named twice"),
-    ({"vary": ["backdown_cost", "tariff_cost_us", "concession_cost", "concession_value"]}, "1 to 3"),
+    ({"vary": ["backdown_cost", "us_supply_elasticity", "face_cost", "demand_value"]}, "1 to 3"),
     ({"vary": ["backdown_cost"], "points": 1}, "from 2 to 201"),
     ({"vary": ["backdown_cost"], "points": 2.5}, "from 2 to 201"),
-    ({"vary": ["backdown_cost", "tariff_cost_us", "concession_cost"], "points": 30}, "more than a page holds"),
+    ({"vary": ["backdown_cost", "us_supply_elasticity", "face_cost"], "points": 30}, "more than a page holds"),
 ])
 def test_bad_requests_are_refused_before_any_work(kwargs, message):
     with pytest.raises(ParameterError, match=message):
@@ -151,7 +152,7 @@ def test_the_deal_range_is_on_one_axis_for_every_point():
 def test_the_command_writes_the_page(tmp_path, capsys):
     path = tmp_path / "standoff.html"
     assert main(["workshop", "tariff_standoff", "-o", str(path), "--vary", "backdown_cost", "--points", "3",
-                 "--set", "tariff_cost_us=20"]) == 0
+                 "--set", "us_supply_elasticity=2"]) == 0
     assert "written to" in capsys.readouterr().out
     data = _embedded(path.read_text())
     assert [s["name"] for s in data["sliders"]] == ["backdown_cost"]

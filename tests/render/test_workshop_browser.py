@@ -8,7 +8,7 @@ from negotiation.render.marks import chosen_moves, equilibrium_path
 from negotiation.render.outcomes import bottom_line, outcome, outcome_rows
 from negotiation.render.workshop import workshop_data, workshop_page
 
-VARY = ["backdown_cost", "tariff_cost_china"]
+VARY = ["backdown_cost", "china_supply_elasticity"]
 
 
 @pytest.fixture(scope="module")

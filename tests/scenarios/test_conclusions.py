@@ -1,7 +1,6 @@
 """Headline conclusions of each scenario, with the reasoning in each docstring."""
 
 import math
-from fractions import Fraction as F
 
 import pytest
 

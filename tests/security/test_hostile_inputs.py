@@ -211,7 +211,7 @@ def test_sweep_counts_are_checked_first(capsys, count):
 
 def test_sweep_grid_size_is_checked_first(capsys):
     code, _, err = run(capsys, "sweep", "tariff_standoff", "--grid", "backdown_cost=0:10:1000",
-                       "--grid", "concession_value=0:10:1000", "--grid", "tariff_cost_us=0:1:1000")
+                       "--grid", "demand_value=50:60:1000", "--grid", "us_supply_elasticity=0.5:1:1000")
     assert code == 2 and "limit of 1000000" in err
 
 
@@ -226,7 +226,7 @@ def test_sweep_output_folder_is_checked_before_the_work(capsys, tmp_path):
 def test_sweep_timeout_counts_from_the_start():
     start = time.perf_counter()
     result = command("sweep", "tariff_standoff", "--grid", "backdown_cost=0:60:1000", "--grid",
-                     "concession_value=0:200:1000", "--timeout", "1", timeout=120)
+                     "demand_value=50:200:1000", "--timeout", "1", timeout=120)
     assert result.returncode == 3 and "timeout" in result.stderr
     assert time.perf_counter() - start < 60
 

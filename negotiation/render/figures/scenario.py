@@ -90,7 +90,7 @@ def _regions(instance, x, y, points, by):
     fixed = {k: v for k, v in instance.values.items() if k not in grid}
     table = sweep(lambda **values: scenario.bind(**fixed, **values), grid=grid,
                   metric=lambda bound: scenario.metrics(bound.values), progress=False)
-    units = {p.name: p.unit for p in scenario.parameters if p.unit}
+    units = {p.name: p.unit for p in scenario.parameters if p.unit and p.unit != "1"}  # "1": a pure number
     mark = {n: instance.values[n] for n in names}
     return region_map(table, names[0], names[1] if len(names) > 1 else None, by, units=units, mark=mark)
 

@@ -11,12 +11,12 @@ Examples
 >>> import negotiation as ng
 >>> standoff = ng.get_scenario("tariff_standoff")
 >>> widest_parameters(standoff)
-['backdown_cost', 'tariff_cost_china']
+['face_cost', 'china_demand_elasticity']
 >>> grid = page_grid(standoff, ["backdown_cost"], points=5)
 >>> grid["backdown_cost"]
 [0.0, 5, 15.0, 30.0, 45.0, 60.0]
 >>> point_frame(standoff.bind(backdown_cost=30))["frame"]["verdicts"][2]
-['threats', 'U.S.: Impose tariffs credible']
+['threats', 'U.S.: Impose tariffs credible; China: Retaliate credible']
 """
 
 from __future__ import annotations

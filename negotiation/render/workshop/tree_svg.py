@@ -13,7 +13,7 @@ Examples
 (True, 4, 6)
 >>> fill = tree_fill(template, ng.load_scenario("tariff_standoff").build("tree"))
 >>> fill["values"][0], [template.edges[k][1] for k in fill["path"]]
-(['100', '-120'], ['No threat'])
+(['50', '-70'], ['Refuse', 'Impose tariffs', 'Retaliate'])
 """
 
 from __future__ import annotations
