@@ -56,7 +56,8 @@ def _expected(values: dict) -> dict:
     tree = report.sections["sequential moves"].tree
     chosen = chosen_moves(tree, report.sections["sequential moves"])
     path = equilibrium_path(tree, chosen)
-    cells = [", ".join(_format.number(a[r, c]) for a in game.payoffs) for r in range(2) for c in range(2)]
+    rows, columns = game.payoffs[0].shape
+    cells = [", ".join(_format.number(a[r, c]) for a in game.payoffs) for r in range(rows) for c in range(columns)]
     leaves = [n for n in tree.nodes() if tree.kind(n) == "terminal"]
     return {
         "bottom": bottom_line(report),
@@ -83,7 +84,7 @@ def test_moving_each_slider_shows_what_the_api_gives(browser, standoff):
             assert at[k] == position
             values = {s["name"]: s["values"][i] for s, i in zip(sliders, at)}
             shown, expected = _shown(browser), _expected(values)
-            assert shown["outputs"][k].startswith(f"{_format.number(slider['values'][position])} {slider['unit']}")
+            assert shown["outputs"][k].startswith(f"{_format.number(slider['values'][position])} {slider['unit']}".strip())
             assert all(f"{name} = {_format.number(v)}" in shown["note"] for name, v in values.items())
             assert shown["bottom"] == expected["bottom"]
             assert shown["verdicts"] == expected["verdicts"]
@@ -98,13 +99,22 @@ def test_moving_each_slider_shows_what_the_api_gives(browser, standoff):
 
 @pytest.mark.browser
 def test_moving_a_slider_changes_the_verdict_where_the_api_says(browser, standoff):
-    """backdown_cost decides whether the threat is credible: the page must show both answers."""
+    """With China's exporters able to sell elsewhere (the second slider at its top), backdown_cost decides
+    whether the threat is credible: the page must show both answers, each where the API gives it."""
     browser.get(standoff.as_uri())
+    data = workshop_data("tariff_standoff", vary=VARY, points=7, progress=False)
+    top = len(data["sliders"][1]["labels"]) - 1
+    _move(browser, 1, top)
     seen = set()
-    for position in range(8):
+    for position in range(len(data["sliders"][0]["labels"])):
         _move(browser, 0, position)
-        seen.add(dict(_shown(browser)["verdicts"])["threats"])
-    assert seen == {"U.S.: Impose tariffs credible", "U.S.: Impose tariffs NOT credible"}
+        shown = dict(_shown(browser)["verdicts"])["threats"]
+        values = {VARY[0]: float(data["sliders"][0]["labels"][position]),
+                  VARY[1]: float(data["sliders"][1]["labels"][top])}
+        assert shown == dict(_expected(values)["verdicts"])["threats"]
+        seen.add(shown)
+    assert seen == {"U.S.: Impose tariffs credible; China: Retaliate credible",
+                    "U.S.: Impose tariffs NOT credible; China: Retaliate credible"}
 
 
 @pytest.mark.browser
