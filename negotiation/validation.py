@@ -148,15 +148,14 @@ def _check_observation(scenario, o) -> None:
 
 def _draw_metrics(scenario, fixed: dict, draws: int, seed: int, progress: bool, executor) -> dict:
     """The metrics at the values, and over draws from the priors of the parameters not fixed."""
-    from .analysis.sweep import monte_carlo
+    from .analysis.verdicts import draw_metrics
 
     instance = scenario.bind(**fixed)
     at_values = dict(scenario.metrics(instance.values))
-    priors = {p.name: p.prior for p in scenario.uncertain if p.name not in fixed}
-    if not priors:
+    _, _, result = draw_metrics(instance, set(fixed), draws, seed, executor, progress)
+    if result is None:
         return {"values": at_values, "draws": None}
-    table = monte_carlo(instance, priors, draws=draws, seed=seed, progress=progress, executor=executor).table
-    return {"values": at_values, "draws": {name: table.column(name) for name in at_values}}
+    return {"values": at_values, "draws": {name: result.table.column(name) for name in at_values}}
 
 
 def _check(o, columns) -> Check:

@@ -19,7 +19,6 @@ True
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +27,7 @@ import numpy as np
 from .. import _format
 from ..errors import ParameterError
 
-__all__ = ["Uncertainty", "verdict_probabilities", "DEFAULT_DRAWS"]
+__all__ = ["Uncertainty", "verdict_probabilities", "draw_metrics", "DEFAULT_DRAWS"]
 
 DEFAULT_DRAWS = 10_000
 
@@ -89,25 +88,22 @@ def verdict_probabilities(target: Any, draws: int = DEFAULT_DRAWS, seed: int = 0
                           progress: bool = True, **values: Any) -> Uncertainty:
     """Each metric of ``target`` (a scenario name, Scenario or bound scenario) over draws from its priors.
 
-    ``values`` fix parameters first; an uncertain parameter fixed this way is
-    held, not drawn.
+    ``values`` fix parameters first; an uncertain parameter fixed this way, or
+    bound away from its default, is held, not drawn.
     """
+    from ..catalog import bind_target
     from ..econ.uncertainty import Probability
-    from ..catalog import bind_target as bound
-    from .sweep import monte_carlo
 
-    instance = bound(target, **values)
+    instance = bind_target(target, **values)
     scenario = instance.scenario
     if scenario.metrics is None:
         raise ParameterError(f"scenario {scenario.name} has no metrics to take probabilities of")
-    set_here = {k for k, v in instance.values.items() if v != scenario.parameter(k).default}
-    priors = {p.name: p.prior for p in scenario.uncertain if p.name not in set_here}
-    held = {p.name: instance.values[p.name] for p in scenario.uncertain if p.name in set_here}
-    if not priors:
+    held_names = set(values) | {k for k, v in instance.values.items() if v != scenario.parameter(k).default}
+    priors, held, result = draw_metrics(instance, held_names, draws, seed, executor, progress)
+    if result is None:
         reason = ("no parameter of this scenario has a prior" if not held else "every uncertain parameter is held")
         return Uncertainty(scenario.name, 0, seed, {}, {}, {}, held=held,
                            message=f"{reason}: its verdicts are certain given the values set")
-    result = monte_carlo(instance, priors, draws=draws, seed=seed, executor=executor, progress=progress)
     n = result.draws
     words = {m.name: m for m in scenario.metric_docs}
     verdicts, numbers = {}, {}
@@ -116,9 +112,8 @@ def verdict_probabilities(target: Any, draws: int = DEFAULT_DRAWS, seed: int = 0
             continue
         column = result.table.column(name)
         if all(isinstance(v, (bool, np.bool_)) for v in column):
-            p = sum(bool(v) for v in column) / n
             meaning = words[name].meaning if name in words else name
-            verdicts[name] = Probability(meaning, p, math.sqrt(p * (1 - p) / n), n, seed,
+            verdicts[name] = Probability(meaning, result.probability(name), result.standard_error(name), n, seed,
                                          tuple((k, *v) for k, v in priors.items()))
         elif all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool) for v in column):
             array = np.asarray(column, dtype=float)
@@ -128,6 +123,19 @@ def verdict_probabilities(target: Any, draws: int = DEFAULT_DRAWS, seed: int = 0
     tied = [q for q in scenario.questions if q.metric in verdicts]
     return Uncertainty(scenario.name, n, seed, priors, verdicts, numbers, tuple(_question(q, verdicts) for q in tied),
                        tuple(q.metric for q in tied), result.table.message, held)
+
+
+def draw_metrics(instance, held_names, draws: int, seed: int, executor=None, progress: bool = True):
+    """``(priors, held, result)``: the uncertain parameters not in ``held_names`` drawn from their priors
+    (a :class:`MonteCarloResult` of the scenario's metrics, or None when nothing is left to draw)."""
+    from .sweep import monte_carlo
+
+    scenario = instance.scenario
+    priors = {p.name: p.prior for p in scenario.uncertain if p.name not in held_names}
+    held = {p.name: instance.values[p.name] for p in scenario.uncertain if p.name in held_names}
+    if not priors:
+        return priors, held, None
+    return priors, held, monte_carlo(instance, priors, draws=draws, seed=seed, executor=executor, progress=progress)
 
 
 def _question(question, verdicts):
