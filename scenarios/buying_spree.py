@@ -1,75 +1,207 @@
-"""The six-year buying spree, January 2019: feasible, and fast enough for the U.S.?
+"""The six-year buying spree, January 2019: can the offered path be delivered, and fast enough for the U.S.?
 
 China offered to raise imports from the U.S. by more than $1T over six years,
-taking its surplus ($323B, Chinese data) to zero by 2024; the U.S. demanded two
-years. Imports would rise from $155B to about $200B in 2019 and about $600B by
-2024, a ramp of roughly $74B a year.
+taking its surplus ($323B, Chinese data) to zero by 2024: imports from $155B
+to about $600B, a ramp of about $74B a year. The U.S. demanded two years.
+
+Each year's purchases go through the purchase-pledge block
+(``econ.purchase_pledge``), the one the May 2018 pledge scenario uses: the
+increase is met by diverting U.S. exports from other buyers (at most what
+China buys from third countries that the U.S. could supply), then by new U.S.
+output. New capacity is assumed to be added at a steady pace, so after ``t``
+years the headroom is ``t`` times the first year's: a modelling choice (a
+real investment path lags, then accelerates) stated here because the verdicts
+turn on it.
+
+* **Perceived** (decisions): the U.S. accepts a commitment to clear the
+  surplus in ``T`` years iff the cut delivered by its own deadline clears the
+  surplus; China accepts iff its cost in the year the ramp peaks (the premium
+  on what is delivered, plus the political cost of the shortfall) stays below
+  its stake: what the U.S. tariffs in force after 1 March (25% on $50B, and
+  on $200B once the scheduled rise takes effect) would cost its exporters
+  (``econ.tariff``), all of which a deal is assumed to remove.
+* **Realised** (welfare): ``us_gain`` and ``china_cost`` from the block.
 """
 
 import datetime
 
+import numpy as np
+
 import negotiation as ng
+from negotiation import econ
 
 from . import _sources as S
+from ._words import money as _b
+
+DATE = datetime.date(2019, 1, 18)
+PLAYERS = ("U.S.", "China")
+
+
+def _fact(name, fact, reason, **options):
+    return ng.Parameter.from_fact(name, fact, DATE, reason, **options)
+
 
 PARAMETERS = (
-    ng.Parameter("surplus", 323, "$B/yr", 200, 420, "seed 001: $323B (Chinese data)",
-                 "the surplus to be cleared; U.S. data would say more"),
-    ng.Parameter("ramp", 74, "$B/yr per year", 20, 200, "seed 001: $155B to about $600B by 2024",
-                 "how fast imports can grow each year; (600 - 155) / 6 ≈ 74"),
-    ng.Parameter("us_years", 2, "years", 1, 6, "seed 001: the U.S. demands two years",
-                 "the longest the U.S. will wait"),
-    ng.Parameter("china_budget", 1100, "$B", 300, 2000, "seed 001: 'more than $1 trillion'",
-                 "the largest total extra purchase China will pledge"),
+    _fact("baseline", "china_imports_from_us_2018_chinese_data", "what China buys from the U.S. (Chinese data)"),
+    _fact("offer_imports", "china_offer_imports_2024", "China's offered import level at the end of the path"),
+    _fact("offer_years", "china_offer_years", "the offered path's length", whole=True),
+    _fact("surplus", "china_surplus_2018_chinese_data", "the surplus to be cleared; U.S. data say more",
+          prior="triangular"),
+    _fact("us_years", "us_demanded_years", "the U.S. deadline for clearing the surplus"),
+    _fact("us_goods_exports", "us_goods_exports_2017", "U.S. goods exports to everyone: less the baseline, the "
+          "exports to other buyers that could be diverted"),
+    _fact("divertible", "china_imports_divertible_to_us", "China's imports from third countries that the U.S. "
+          "could supply instead, each year", prior="triangular"),
+    _fact("headroom", "us_export_headroom_short_run", "new U.S. output for export in the first year; t years give "
+          "t times this", prior="triangular"),
+    _fact("premium", "purchase_premium", "what China pays above the displaced supplier's price",
+          prior="triangular"),
+    _fact("tariffed_july", "tariffs_july_2018", "imports from China taxed since July 2018"),
+    _fact("tariffed_august", "tariffs_august_2018", "imports from China taxed since August 2018"),
+    _fact("first_rate", "tariff_rate_april_2018", "the rate on those two lists"),
+    _fact("tariffed_september", "us_list_september_2018", "the imports whose tariff is to rise on 1 March"),
+    _fact("rate_scheduled", "tariff_rate_scheduled_2019", "the rate scheduled for them from 1 March"),
+    _fact("us_demand_elasticity", "us_import_demand_elasticity", "how U.S. buyers turn away from dearer imports",
+          prior="triangular"),
+    _fact("china_supply_elasticity", "china_export_supply_elasticity", "how Chinese exporters cut supply: low "
+          "means they bear the tariff", prior="triangular"),
+    ng.Parameter("shortfall_cost", 0.05, "$B-eq per $B", 0, 0.5, "political term, illustrative: no published "
+                 "estimate", "China's reputational cost of each $B a year pledged and not delivered",
+                 prior=("uniform", 0, 0.2), political=True),
 )
 
-ISSUES = {"years": [2, 3, 4, 5, 6], "total": [400, 700, 1000, 1300]}
+METRICS = (
+    ng.Metric("path_credible", "yes/no", "every year of China's offered path can be delivered"),
+    ng.Metric("clears_in_us_years", "yes/no", "deliverable purchases clear the surplus by the U.S. deadline"),
+    ng.Metric("deal_exists", "yes/no", "some clearing date is acceptable to both"),
+    ng.Metric("max_deliverable_total", "$B", "the most that can be delivered in extra purchases over the offered "
+              "years"),
+    ng.Metric("offer_total", "$B", "the extra purchases China's path pledges over those years"),
+    ng.Metric("first_short_year", "yr", "the first year of the offered path that cannot be delivered (0 if none)"),
+    ng.Metric("years_to_clear", "yr", "how long deliverable purchases take to clear the surplus, at most the "
+              "offered years (the offered years if they never do)"),
+    ng.Metric("china_stake", "$B/yr", "what the U.S. tariffs after 1 March would cost Chinese exporters"),
+)
 
 
-def _feasible(v, years, total):
-    """The surplus is cleared by the last year, and the total fits the ramp."""
-    return v.ramp * years >= v.surplus and total <= v.ramp * years * (years + 1) / 2 and total >= v.surplus
+def deliverable(v, year, increase):
+    """The block's split of ``increase`` ($B/yr over the baseline) in ``year`` of the path."""
+    return econ.pledge_flows(pledge=v.baseline + increase, baseline=v.baseline,
+                                us_exports_elsewhere=v.us_goods_exports - v.baseline,
+                                china_imports_from_others=v.divertible, new_output_cap=v.headroom * year,
+                                premium=v.premium)
+
+
+def most_in(v, year):
+    """The largest increase that can be delivered in ``year``."""
+    return float(deliverable(v, year, 0)["max_deliverable_pledge"] - v.baseline)
+
+
+def offered(v, year):
+    """China's offered increase in ``year``: a straight ramp to the offered import level."""
+    return (v.offer_imports - v.baseline) * year / v.offer_years
+
+
+def years(v):
+    return np.arange(1, int(v.offer_years) + 1)
+
+
+def china_stake(v):
+    """What the U.S. tariffs after 1 March would cost Chinese exporters, all of which a deal would remove."""
+    def loss(flow, rate):
+        return -econ.tariff(flow, econ.convert(rate, "%", "1"), v.us_demand_elasticity,
+                            v.china_supply_elasticity, label="U.S. tariff").exporter_welfare.value
+    return loss(v.tariffed_july + v.tariffed_august, v.first_rate) + loss(v.tariffed_september, v.rate_scheduled)
+
+
+def years_to_clear(v):
+    """When the deliverable increase first reaches the surplus (headroom grows steadily); capped at the offer."""
+    gap = v.surplus - most_in(v, 0)
+    if gap <= 0:
+        return 0.0
+    if v.headroom <= 0:
+        return float(v.offer_years)
+    return float(min(gap / v.headroom, v.offer_years))
+
+
+def _peak_cost(v, clear_in):
+    """China's perceived cost in the year a ramp clearing the surplus in ``clear_in`` years peaks."""
+    flows = deliverable(v, clear_in, v.surplus)
+    return flows["china_cost"] + v.shortfall_cost * flows["shortfall"]
+
+
+def _cut_by_deadline(v, clear_in):
+    """The cut delivered by the U.S. deadline on a straight ramp clearing the surplus in ``clear_in`` years."""
+    pledged = v.surplus * np.minimum(v.us_years / clear_in, 1)
+    return np.minimum(pledged, most_in(v, v.us_years))
 
 
 def deal(v):
-    def us(p):
-        return (v.us_years - p["years"]) if _feasible(v, p["years"], p["total"]) else -10
+    stake = china_stake(v)
+    return ng.deal_range({"U.S.": lambda t: _cut_by_deadline(v, t) - v.surplus,
+                          "China": lambda t: stake - _peak_cost(v, t)},
+                         {"U.S.": 0, "China": 0}, bounds=(1, v.offer_years), variable="years to clear", unit=" yr")
 
-    def china(p):
-        return v.china_budget - p["total"]
 
-    return ng.deal_space(ISSUES, {"U.S.": us, "China": china}, {"U.S.": 0, "China": 0},
-                         baseline={"years": 6, "total": 1000})
+def metrics(v):
+    short = [int(t) for t in years(v) if offered(v, t) > most_in(v, t)]
+    clears = bool(most_in(v, v.us_years) >= v.surplus)
+    return {
+        "path_credible": not short,
+        "clears_in_us_years": clears,
+        "deal_exists": clears and not deal(v).empty,  # the U.S. accepts nothing unless the surplus clears in time
+        "max_deliverable_total": float(sum(most_in(v, t) for t in years(v))),
+        "offer_total": float(sum(offered(v, t) for t in years(v))),
+        "first_short_year": float(short[0] if short else 0),
+        "years_to_clear": years_to_clear(v),
+        "china_stake": float(china_stake(v)),
+    }
+
 
 
 def _two_years(instance):
     v = instance.values
-    cleared = v.ramp * v.us_years
-    verdict = "Yes" if cleared >= v.surplus else "No"
-    return (f"{verdict}: at ${v.ramp:g}B more each year, imports rise by ${cleared:g}B in {v.us_years:g} years, "
-            f"against a surplus of ${v.surplus:g}B.")
+    most = most_in(v, v.us_years)
+    verdict = "Yes" if most >= v.surplus else "No"
+    return (f"{verdict}: by year {v.us_years:g} at most {_b(most)} a year of extra purchases can be delivered "
+            f"(diversion plus {v.us_years:g} years of new capacity), against a surplus of {_b(v.surplus)}; "
+            f"deliverable purchases would take {years_to_clear(v):.3g} years (at most the offered "
+            f"{v.offer_years:g}).")
+
+
+def _path(instance):
+    v = instance.values
+    m = metrics(v)
+    verdict = "Yes" if m["path_credible"] else "No"
+    first = (f" The first year that falls short is year {m['first_short_year']:g}: {_b(offered(v, m['first_short_year']))} "
+             f"pledged against {_b(most_in(v, m['first_short_year']))} deliverable." if m["first_short_year"] else "")
+    return (f"{verdict}: the path pledges {_b(m['offer_total'])} of extra purchases over {v.offer_years:g} years; "
+            f"at most {_b(m['max_deliverable_total'])} can be delivered.{first}")
 
 
 def _deal(instance):
-    space = instance.build("deal")
-    if not space.acceptable:
-        return "No package of years and total is both feasible within the U.S. deadline and within China's budget."
-    return f"Yes: {', '.join(space.label(k) for k in space.frontier)}."
+    v = instance.values
+    zone = deal(v)
+    verdict = "No" if zone.empty else "Yes"
+    return (f"{verdict}: {zone}. China's stake, what the tariffs after 1 March would cost its exporters, is "
+            f"{_b(china_stake(v))} a year.")
 
 
 SCENARIO = ng.Scenario(
     name="buying_spree",
     title="The six-year buying spree",
-    date=datetime.date(2019, 1, 18),
+    date=DATE,
     summary=("China offers more than $1T of extra imports over six years to clear its $323B surplus by 2024; "
              "the U.S. demands two years."),
-    players=("U.S.", "China"),
-    moves={"U.S.": ("accept a path", "reject"), "China": ("years", "total extra purchases")},
+    players=PLAYERS,
+    moves={"U.S.": ("accept a path", "reject"), "China": ("years to clear", "purchases each year")},
     parameters=PARAMETERS,
-    sources=(S.SPREE, S.TWO_YEARS, S.IMPORT_PATH),
-    deal=deal,
+    sources=(S.SPREE, S.TWO_YEARS, S.IMPORT_PATH, S.STRETCH_50, S.FULL_CAPACITY),
+    deal=deal, metrics=metrics, metric_docs=METRICS,
     questions=(
-        ng.Question("Can the surplus be cleared in the two years the U.S. demands?", _two_years),
-        ng.Question("Is there a path both accept?", _deal),
+        ng.Question("Can the surplus be cleared in the two years the U.S. demands?", _two_years,
+                    "clears_in_us_years", "the surplus can be cleared by the U.S. deadline"),
+        ng.Question("Can China's six-year path be delivered?", _path, "path_credible", "the path can be delivered"),
+        ng.Question("Is there a clearing date both accept?", _deal, "deal_exists", "a deal exists"),
     ),
 )

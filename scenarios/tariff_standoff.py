@@ -29,6 +29,7 @@ import negotiation as ng
 from negotiation import econ
 
 from . import _sources as S
+from ._words import money as _b
 
 DATE = datetime.date(2018, 5, 2)
 PLAYERS = ("U.S.", "China")
@@ -218,9 +219,6 @@ def threshold(v):
 def _moves(solution):
     return " → ".join(action for _, action, _ in solution.path)
 
-
-def _b(x):
-    return f"{float(x) + 0.0:.3g}B"  # + 0.0: no "-0B"
 
 
 def _credible(instance):

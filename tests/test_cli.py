@@ -83,11 +83,11 @@ def test_scenario_commands(capsys):
     code, out, _ = run(capsys, "list")
     assert code == 0 and "purchase_pledges" in out
     code, out, _ = run(capsys, "show", "purchase_pledges")
-    assert code == 0 and "supply_cap" in out and "000_43b5ebd69bb5c81e.txt" in out
+    assert code == 0 and "divertible" in out and "000_43b5ebd69bb5c81e.txt" in out
     code, out, _ = run(capsys, "solve", "tariff_standoff", "--set", "backdown_cost=40")
     assert code == 0 and "credible" in out
-    code, out, _ = run(capsys, "compare", "purchase_pledges", "--set", "us_reservation=40,100")
-    assert code == 0 and "us_reservation=40" in out and "no deal" in out
+    code, out, _ = run(capsys, "compare", "purchase_pledges", "--set", "us_reservation=50,100")
+    assert code == 0 and "us_reservation=50" in out and "no deal" in out
 
 
 def test_solve_all_json(capsys):

@@ -163,7 +163,7 @@ def test_enforcement_parameters(hazard, punishment, agreement):
 
 
 @DEADLINE
-@given(st.dictionaries(st.sampled_from(["us_reservation", "supply_cap", "china_max", "nope"]), NUMBERS, max_size=3))
+@given(st.dictionaries(st.sampled_from(["us_reservation", "divertible", "shortfall_cost", "nope"]), NUMBERS, max_size=3))
 def test_scenario_overrides(overrides):
     check("load_scenario", lambda: ng.load_scenario("purchase_pledges", **overrides).report())
 

@@ -25,12 +25,12 @@ def test_json_output_is_byte_identical_across_runs(args):
 
 
 def test_sampled_sweeps_and_monte_carlo_are_seeded():
-    ranges = {"us_reservation": (0, 200), "supply_cap": (10, 200)}
+    ranges = {"us_reservation": (50, 200), "divertible": (20, 60)}
     a = ng.sweep("purchase_pledges", samples=50, ranges=ranges, progress=False)
     b = ng.sweep("purchase_pledges", samples=50, ranges=ranges, progress=False)
     c = ng.sweep("purchase_pledges", samples=50, ranges=ranges, progress=False, seed=1)
     assert a.rows == b.rows and a.rows != c.rows
-    spec = {"us_reservation": ("uniform", 0, 200)}
+    spec = {"us_reservation": ("uniform", 50, 200)}
     assert str(ng.monte_carlo("purchase_pledges", spec, draws=40, progress=False)) == str(
         ng.monte_carlo("purchase_pledges", spec, draws=40, progress=False))
 

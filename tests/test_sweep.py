@@ -10,10 +10,10 @@ from negotiation import errors
 
 
 def test_grid_sweep_over_a_scenario():
-    table = ng.sweep("purchase_pledges", grid={"us_reservation": [20, 60], "supply_cap": [30, 80]}, progress=False)
+    table = ng.sweep("purchase_pledges", grid={"us_reservation": [20, 60], "divertible": [30, 60]}, progress=False)
     assert len(table) == 4
     assert table.column("deal_exists") == [True, True, False, True]
-    assert table.names[:2] == ["us_reservation", "supply_cap"]
+    assert table.names[:2] == ["us_reservation", "divertible"]
 
 
 def test_function_target_and_csv(tmp_path):
@@ -26,17 +26,18 @@ def test_function_target_and_csv(tmp_path):
 
 
 def test_random_samples_are_seeded():
-    one = ng.sweep("purchase_pledges", samples=20, ranges={"supply_cap": (10, 200)}, seed=3, progress=False)
-    two = ng.sweep("purchase_pledges", samples=20, ranges={"supply_cap": (10, 200)}, seed=3, progress=False)
+    one = ng.sweep("purchase_pledges", samples=20, ranges={"divertible": (20, 60)}, seed=3, progress=False)
+    two = ng.sweep("purchase_pledges", samples=20, ranges={"divertible": (20, 60)}, seed=3, progress=False)
     assert one.rows == two.rows
 
 
 def test_monte_carlo_probability_and_error():
-    """A deal exists iff the cap is at least 100: with the cap uniform on
-    [10, 200] that is (200 - 100) / 190 ≈ 0.526."""
-    mc = ng.monte_carlo("purchase_pledges", {"supply_cap": ("uniform", 10, 200)}, draws=2000, seed=7, progress=False)
+    """With a reservation of 50, a deal exists iff diversion plus the headroom of 10 reaches 50: with the
+    diversion pool uniform on [20, 60] that is (60 - 40) / 40 = 0.5."""
+    bound = ng.load_scenario("purchase_pledges", us_reservation=50)
+    mc = ng.monte_carlo(bound, {"divertible": ("uniform", 20, 60)}, draws=2000, seed=7, progress=False)
     p, se = mc.probability("deal_exists"), mc.standard_error("deal_exists")
-    assert abs(p - 100 / 190) < 4 * se
+    assert abs(p - 0.5) < 4 * se
     assert "standard error" in str(mc)
 
 
@@ -69,11 +70,11 @@ def test_errors():
     with pytest.raises(errors.ParameterError, match="unknown parameter"):
         ng.sweep("purchase_pledges", grid={"pledge_size": [1]}, progress=False)
     with pytest.raises(errors.ParameterError, match="outside its plausible range"):
-        ng.sweep("purchase_pledges", grid={"supply_cap": [1000]}, progress=False)
+        ng.sweep("purchase_pledges", grid={"divertible": [1000]}, progress=False)
     with pytest.raises(errors.ParameterError, match="grid"):
         ng.sweep("purchase_pledges", progress=False)
     with pytest.raises(errors.ParameterError, match="unknown distribution"):
-        ng.monte_carlo("purchase_pledges", {"supply_cap": ("cauchy", 0, 1)}, draws=5, progress=False)
+        ng.monte_carlo("purchase_pledges", {"divertible": ("cauchy", 0, 1)}, draws=5, progress=False)
 
 
 def test_symbolic_target_is_evaluated_in_one_vectorised_call():

@@ -117,6 +117,9 @@ class DealRange(_format.Displays):
                 if words == "nothing in range":
                     verbs.append(f"{side} accepts no {self.variable} in range")
                     continue
+                if words == "anything in range":
+                    verbs.append(f"{side} accepts any {self.variable} in range")
+                    continue
                 verb = "needs" if words.startswith("≥") else "accepts"
                 verbs.append(f"{side} {verb} {self.variable} {words}")
             gap = self.gap

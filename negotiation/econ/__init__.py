@@ -7,7 +7,8 @@
 * blocks, each a pure function returning a :class:`Derivation`:
   :func:`tariff`, :func:`sector_tariffs` (retaliation on chosen sectors),
   :func:`optimal_tariff`, :func:`nash_tariffs` (``tariffs.py``);
-  :func:`purchase_pledge` (``pledges.py``); :func:`discount_factor`
+  :func:`purchase_pledge` and its array form :func:`pledge_flows`
+  (``pledges.py``); :func:`discount_factor`
   (``patience.py``);
 * verdicts as probabilities over elasticity priors: :func:`tariff_probability`
   (``uncertainty.py``).
@@ -24,7 +25,7 @@ _EXPORTS = {
     "Quantity": "quantity", "Derivation": "quantity", "KINDS": "quantity",
     "Registry": "registry", "REGISTRY": "registry",
     "tariff": "tariffs", "sector_tariffs": "tariffs", "optimal_tariff": "tariffs", "nash_tariffs": "tariffs",
-    "purchase_pledge": "pledges", "discount_factor": "patience",
+    "purchase_pledge": "pledges", "pledge_flows": "pledges", "discount_factor": "patience",
     "tariff_probability": "uncertainty", "Probability": "uncertainty", "draw": "uncertainty",
     "convert": "units",
 }

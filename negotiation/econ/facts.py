@@ -34,6 +34,47 @@ FACTS = [
     Quantity("us_chip_exports_to_china", 6.5, "$B/yr",
              "seed 004_f3319ef925f740a4.txt (WSJ/MarketWatch): $200B over six years is 'five times' current exports",
              d(2019, 2, 14), low=6.0, high=7.0, note="about $6-7B a year"),
+    Quantity("us_goods_exports_2017", 1551.4, "$B/yr", "U.S. Census and BEA, U.S. International Trade in Goods "
+             "and Services, December 2017 (FT-900), balance-of-payments basis", d(2018, 2, 6), low=1551.4,
+             high=1551.4),
+    Quantity("china_imports_divertible_to_us", 50, "$B/yr",
+             "seed 000_43b5ebd69bb5c81e.txt (Bown, PIIE, in the NYT): even if China bought only American instead of "
+             "Airbus planes and Brazil's soybeans, 'it would even be a stretch to get it to $50 billion'; the range "
+             "20-60 is a modelling assumption", d(2018, 5, 17), low=20, high=60,
+             note="the China side of the diversion pool: imports from third countries the U.S. could supply"),
+    Quantity("us_export_headroom_short_run", 10, "$B/yr",
+             "seed 000_43b5ebd69bb5c81e.txt: the U.S. economy runs 'near its full productive capacity' (no number); "
+             + NO_ESTIMATE, d(2018, 5, 17), low=0, high=30,
+             note="extra U.S. output for export within a year; t years of investment give t times this"),
+    Quantity("purchase_premium", 0.1, "1",
+             "the price China pays above the third-country supplier it displaces: " + NO_ESTIMATE, d(2018, 5, 17),
+             low=0, high=0.3),
+    Quantity("china_imports_from_us_2018_chinese_data", 155, "$B/yr",
+             "seed 001_ffebdd4ffa0c8fcf.txt (Bloomberg): the offer raises 'the annual import total from $155 billion'",
+             d(2019, 1, 18), low=155, high=155, note="Chinese data"),
+    Quantity("china_surplus_2018_chinese_data", 323, "$B/yr",
+             "seed 001_ffebdd4ffa0c8fcf.txt (Bloomberg): the surplus 'last year stood at $323 billion' (Chinese data); "
+             "U.S. data put 2017 at $375.2B, so the range to 400 is a modelling assumption", d(2019, 1, 18),
+             low=323, high=400),
+    Quantity("china_offer_imports_2024", 600, "$B/yr",
+             "seed 001_ffebdd4ffa0c8fcf.txt (Bloomberg): imports from the U.S. to 'about $600 billion' by 2024",
+             d(2019, 1, 18), low=600, high=600),
+    Quantity("china_offer_years", 6, "yr", "seed 001_ffebdd4ffa0c8fcf.txt (Bloomberg): the surplus to zero by 2024",
+             d(2019, 1, 18), low=6, high=6),
+    Quantity("chip_pledge_headline", 200, "$B",
+             "seed 004_f3319ef925f740a4.txt (WSJ/MarketWatch): U.S. chip sales to China 'over six years of $200 "
+             "billion'", d(2019, 2, 14), low=200, high=200, note="a total over the pledge's years"),
+    Quantity("chip_pledge_years", 6, "yr", "seed 004_f3319ef925f740a4.txt (WSJ/MarketWatch): 'over six years'",
+             d(2019, 2, 14), low=6, high=6),
+    Quantity("chip_relabelled_share", 0.5, "1",
+             "seed 004_f3319ef925f740a4.txt: the increase comes 'in part' from moving assembly from Mexico and "
+             "Malaysia into China (no share given); " + NO_ESTIMATE, d(2019, 2, 14), low=0, high=0.9),
+    Quantity("chip_divertible", 10, "$B/yr",
+             "U.S.-made chips now sold to third countries (assembly in Mexico and Malaysia aside) that China could "
+             "buy instead: " + NO_ESTIMATE, d(2019, 2, 14), low=2, high=30),
+    Quantity("chip_headroom_short_run", 2, "$B/yr",
+             "extra U.S. chip output for export within a year (new fabs take years): " + NO_ESTIMATE,
+             d(2019, 2, 14), low=0, high=8),
     # ------------------------------------------------------------ tariff lists and actions
     Quantity("us_list_april_2018", 50, "$B/yr", "USTR, proposed Section 301 list (25%)", d(2018, 4, 3),
              low=50, high=50),
@@ -48,6 +89,10 @@ FACTS = [
              low=16, high=16),
     Quantity("us_list_september_2018", 200, "$B/yr", "USTR: 10% on $200B from 24 September, to rise to 25%",
              d(2018, 9, 24), low=200, high=200),
+    Quantity("tariff_rate_september_2018", 10, "%", "USTR: 10% on $200B from 24 September 2018", d(2018, 9, 24),
+             low=10, high=10),
+    Quantity("tariff_rate_scheduled_2019", 25, "%", "USTR: the 10% on $200B to rise to 25% (deferred at Buenos "
+             "Aires to 1 March 2019)", d(2018, 9, 24), low=25, high=25),
     Quantity("china_list_september_2018", 60, "$B/yr", "MOFCOM: 5-10% on $60B", d(2018, 9, 24), low=60, high=60),
     Quantity("us_average_tariff_on_china_sep_2018", 12.0, "%",
              "PIIE (Bown), US-China Trade War Tariffs: An Up-to-Date Chart", d(2018, 9, 30), low=12.0, high=12.0),
@@ -55,6 +100,17 @@ FACTS = [
              "PIIE (Bown), US-China Trade War Tariffs: An Up-to-Date Chart", d(2018, 9, 30), low=18.3, high=18.3),
     Quantity("us_farm_aid_july_2018", 12, "$B", "USDA, 24 July 2018", d(2018, 7, 24), low=12, high=12,
              note="a one-off amount, not a flow"),
+    # ------------------------------------------------------------ demands and offers
+    Quantity("us_demanded_cut_may_2018", 100, "$B/yr",
+             "seed 002_a9c1d9645ce3d0de.txt (NYT, 1 May 2018): 'a request ... for a $100 billion reduction in the "
+             "annual trade deficit'; the range, from Bown's $50B to the $200B later requested, is a modelling "
+             "assumption about what the U.S. would settle for", d(2018, 5, 1), low=50, high=200),
+    Quantity("us_requested_cut_may_2018", 200, "$B/yr",
+             "seed 000_43b5ebd69bb5c81e.txt (NYT, 17 May 2018): the delegation asked China to reduce the deficit "
+             "'by $200 billion'", d(2018, 5, 17), low=200, high=200),
+    Quantity("us_demanded_years", 2, "yr", "seed 001_ffebdd4ffa0c8fcf.txt (Bloomberg): the imbalance to be "
+             "'cleared in the next two years'", d(2019, 1, 18), low=1, high=6,
+             note="the range is a modelling assumption: how long the U.S. would in fact wait"),
     # ------------------------------------------------------------ ZTE and structural issues
     Quantity("zte_fine_paid_2017", 0.892, "$B", "U.S. Commerce and Justice Departments, 7 March 2017",
              d(2017, 3, 7), low=0.892, high=0.892, note="one-off"),

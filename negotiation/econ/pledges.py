@@ -10,7 +10,8 @@ come from three places, taken in this order (cheapest first):
 2. **diversion**: U.S. goods that went to other buyers go to China instead,
    and China's third-country suppliers (Brazil's soybeans, Airbus) sell to
    those buyers; at most :math:`D = \min(E_{other}, T_{China})`, the U.S.
-   exports to others and China's imports from others;
+   exports to others and China's imports from others (either may be
+   ``None`` when it is known not to bind);
 3. **new U.S. output**, at most the capacity headroom :math:`H`.
 
 What is left is the **shortfall**. The most that can be delivered is
@@ -44,10 +45,11 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import ParameterError
 from ._inputs import amount, quantity_of
 from .quantity import Derivation, Quantity
 
-__all__ = ["purchase_pledge"]
+__all__ = ["purchase_pledge", "pledge_flows"]
 
 FORMULAS = (
     "Δ = max(P - B0, 0);  relabelled = r·Δ;  D = min(E_other, T_China)",
@@ -58,14 +60,34 @@ FORMULAS = (
 )
 
 
-def purchase_pledge(pledge: Any, baseline: Any, us_exports_elsewhere: Any, china_imports_from_others: Any,
-                    new_output_cap: Any, premium: Any = 0.0, relabelled_share: Any = 0.0,
-                    label: str = "purchase pledge") -> Derivation:
-    """Split a pledge into relabelled, diverted and new flows; the shortfall; balances and welfare."""
+NOTES = {
+    "increase": "the pledge above what China already buys",
+    "relabelled": "counted, with no new trade in value added",
+    "diverted": "existing U.S. exports redirected from other buyers",
+    "new_output": "new U.S. production, at most the capacity headroom",
+    "delivered": "what China can actually buy",
+    "shortfall": "pledged but not deliverable",
+    "max_deliverable_pledge": "the largest pledge that can be met",
+    "bilateral_balance_change": "U.S. exports to China",
+    "global_balance_change": "U.S. exports to the world",
+    "china_cost": "the premium over the displaced supplier",
+    "us_gain": "terms of trade on diverted goods + producer surplus on new",
+}
+
+
+def pledge_flows(pledge: Any, baseline: Any, us_exports_elsewhere: Any, china_imports_from_others: Any,
+                 new_output_cap: Any, premium: Any = 0.0, relabelled_share: Any = 0.0) -> dict:
+    """The split of :func:`purchase_pledge` as plain float arrays in $B/yr, without the derivation's record.
+
+    For inner loops (a deal range's bisection, a Monte Carlo): the same checks and formulas, a fraction of
+    the cost.
+    """
     p = amount(pledge, "pledge", "$B/yr", low=0)
     b0 = amount(baseline, "baseline", "$B/yr", low=0)
-    elsewhere = amount(us_exports_elsewhere, "us_exports_elsewhere", "$B/yr", low=0)
-    others = amount(china_imports_from_others, "china_imports_from_others", "$B/yr", low=0)
+    if us_exports_elsewhere is None and china_imports_from_others is None:
+        raise ParameterError("a diversion pool needs us_exports_elsewhere or china_imports_from_others (or both)")
+    elsewhere = _side(us_exports_elsewhere, "us_exports_elsewhere")
+    others = _side(china_imports_from_others, "china_imports_from_others")
     cap = amount(new_output_cap, "new_output_cap", "$B/yr", low=0)
     pi = amount(premium, "premium", "1", low=0)
     r = amount(relabelled_share, "relabelled_share", "1", low=0, high=0.99)
@@ -75,28 +97,35 @@ def purchase_pledge(pledge: Any, baseline: Any, us_exports_elsewhere: Any, china
     diverted = np.minimum(increase - relabelled, pool)
     new = np.minimum(increase - relabelled - diverted, cap)
     delivered = relabelled + diverted + new
-    values = {
-        "increase": (increase, "the pledge above what China already buys"),
-        "relabelled": (relabelled, "counted, with no new trade in value added"),
-        "diverted": (diverted, "existing U.S. exports redirected from other buyers"),
-        "new_output": (new, "new U.S. production, at most the capacity headroom"),
-        "delivered": (b0 + delivered, "what China can actually buy"),
-        "shortfall": (increase - delivered, "pledged but not deliverable"),
-        "max_deliverable_pledge": (b0 + (pool + cap) / (1 - r), "the largest pledge that can be met"),
-        "bilateral_balance_change": (delivered, "U.S. exports to China"),
-        "global_balance_change": (new, "U.S. exports to the world"),
-        "china_cost": (pi * (diverted + new), "the premium over the displaced supplier"),
-        "us_gain": (pi * diverted + 0.5 * pi * new, "terms of trade on diverted goods + producer surplus on new"),
+    return {
+        "increase": increase, "relabelled": relabelled, "diverted": diverted, "new_output": new,
+        "delivered": b0 + delivered, "shortfall": increase - delivered,
+        "max_deliverable_pledge": b0 + (pool + cap) / (1 - r),
+        "bilateral_balance_change": delivered, "global_balance_change": new,
+        "china_cost": pi * (diverted + new), "us_gain": pi * diverted + 0.5 * pi * new,
     }
-    outputs = {name: Quantity(name, _scalar(v), "$B/yr", kind="derived", note=note) for name, (v, note) in
-               values.items()}
+
+
+def purchase_pledge(pledge: Any, baseline: Any, us_exports_elsewhere: Any, china_imports_from_others: Any,
+                    new_output_cap: Any, premium: Any = 0.0, relabelled_share: Any = 0.0,
+                    label: str = "purchase pledge") -> Derivation:
+    """Split a pledge into relabelled, diverted and new flows; the shortfall; balances and welfare."""
+    values = pledge_flows(pledge, baseline, us_exports_elsewhere, china_imports_from_others, new_output_cap,
+                          premium, relabelled_share)
+    outputs = {name: Quantity(name, _scalar(v), "$B/yr", kind="derived", note=NOTES[name])
+               for name, v in values.items()}
     inputs = tuple(quantity_of(v, n, u) for v, n, u in (
         (pledge, "pledge", "$B/yr"), (baseline, "baseline", "$B/yr"),
         (us_exports_elsewhere, "us_exports_elsewhere", "$B/yr"),
         (china_imports_from_others, "china_imports_from_others", "$B/yr"),
         (new_output_cap, "new_output_cap", "$B/yr"), (premium, "premium", "1"),
-        (relabelled_share, "relabelled_share", "1")))
+        (relabelled_share, "relabelled_share", "1")) if v is not None)
     return Derivation(block=label, formulas=FORMULAS, inputs=inputs, outputs=outputs)
+
+
+def _side(value, name):
+    """One side of the diversion pool; None when it does not bind (China's chip imports from others)."""
+    return np.inf if value is None else amount(value, name, "$B/yr", low=0)
 
 
 def _scalar(value):

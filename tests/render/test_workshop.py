@@ -141,7 +141,7 @@ def test_a_page_over_the_size_limit_is_refused(monkeypatch):
 
 
 def test_the_deal_range_is_on_one_axis_for_every_point():
-    data = workshop_data("purchase_pledges", vary=["supply_cap"], points=5, progress=False)
+    data = workshop_data("purchase_pledges", vary=["divertible"], points=5, progress=False)
     low, high = data["scales"]["deal"]
     for point in data["points"]:
         deal = point["deal"]

@@ -134,12 +134,12 @@ def test_the_deal_range_follows_the_slider(browser, tmp_path):
     from selenium.webdriver.common.by import By
 
     path = tmp_path / "pledges.html"
-    path.write_text(workshop_page("purchase_pledges", vary=["supply_cap"], points=5, progress=False))
-    data = workshop_data("purchase_pledges", vary=["supply_cap"], points=5, progress=False)
+    path.write_text(workshop_page("purchase_pledges", vary=["divertible"], points=5, progress=False))
+    data = workshop_data("purchase_pledges", vary=["divertible"], points=5, progress=False)
     browser.get(path.as_uri())
     for position, cap in enumerate(data["sliders"][0]["values"]):
         _move(browser, 0, position)
-        zone = ng.load_scenario("purchase_pledges", supply_cap=cap).build("deal")
+        zone = ng.load_scenario("purchase_pledges", divertible=cap).build("deal")
         assert browser.find_element(By.ID, "deal-text").text == f"Deal range: {outcome(zone)}"
         bars = browser.find_elements(By.CSS_SELECTOR, "#deal rect.deal")
         assert len(bars) == len(zone.intervals)

@@ -108,9 +108,37 @@ def test_200b_pledge_is_outside_the_range():
     assert zone.empty
 
 
-def test_pledge_range_opens_when_the_demand_fits_the_cap():
-    zone = ng.load_scenario("purchase_pledges", us_reservation=40).build("deal")
-    assert not zone.empty and abs(zone.low - 40) < 1e-9
+def _stake_by_hand(v):
+    """China's stake in May 2018: its exporters' loss from 25% on the $150B threatened."""
+    return -_tariff_by_hand(v.us_list + v.us_list_more, v.tariff_rate / 100, v.us_demand_elasticity,
+                            v.china_supply_elasticity)[1]
+
+
+def test_only_diversion_plus_headroom_can_be_delivered():
+    """Diversion is capped by Bown's $50B of China's third-country imports, new output by the $10B headroom:
+    60 of the 200 requested, of which only the 10 of new output cuts the global deficit."""
+    m = ng.get_scenario("purchase_pledges").metrics(ng.load_scenario("purchase_pledges").values)
+    assert m["max_deliverable_pledge"] == pytest.approx(50 + 10, abs=1e-9)
+    assert m["delivered_of_request"] == pytest.approx(60, abs=1e-9)
+    assert m["global_cut_of_request"] == pytest.approx(10, abs=1e-9)
+    assert m["us_gain_of_request"] == pytest.approx(0.1 * 50 + 0.5 * 0.1 * 10, abs=1e-9)
+    assert not m["deal_exists"] and not m["demand_in_deal_range"]  # 60 < the $100B reservation
+
+
+@pytest.mark.parametrize("shortfall_cost", [0.05, 0.5])
+def test_pledge_range_opens_when_the_reservation_fits_what_can_be_delivered(shortfall_cost):
+    """Reservation 40: the U.S. needs min(P, 60) ≥ 40, so P ≥ 40. China accepts while
+    0.1·min(P, 60) + s·max(P - 60, 0) ≤ its stake: up to 60 + (stake - 6)/s, or the request."""
+    instance = ng.load_scenario("purchase_pledges", us_reservation=40, shortfall_cost=shortfall_cost)
+    zone = instance.build("deal")
+    high = min(200, 60 + (_stake_by_hand(instance.values) - 6) / shortfall_cost)
+    assert not zone.empty and zone.low == pytest.approx(40, abs=1e-6) and zone.high == pytest.approx(high, abs=1e-6)
+    assert ng.get_scenario("purchase_pledges").metrics(instance.values)["demand_in_deal_range"] == (high >= 200)
+
+
+def test_a_pledge_counted_against_the_global_deficit_never_clears_the_reservation():
+    """Counting the global balance, only new output counts: at most 10 < 40."""
+    assert ng.load_scenario("purchase_pledges", us_reservation=40, counted_share=0).build("deal").empty
 
 
 def test_linkage_creates_the_zte_deal():
@@ -142,10 +170,24 @@ def test_patience_favours_china():
     assert abs(patient.shares[0] - 0.05 / 0.145) < 1e-12
 
 
-def test_two_years_is_infeasible():
-    """A ramp of 74 a year clears 148 in two years, not 323."""
-    answers = dict(ng.load_scenario("buying_spree").answers())
-    assert answers["Can the surplus be cleared in the two years the U.S. demands?"].startswith("No")
+def test_the_spree_cannot_be_delivered_or_clear_the_surplus_in_two_years():
+    """Year t can deliver 50 + 10t (diversion, then t years of headroom); the path pledges 445t/6.
+    Year 1 already falls short (74.2 > 60); six years deliver 6·50 + 10·21 = 510 against 1,557.5
+    pledged; two years deliver 70 against a surplus of 323."""
+    m = ng.get_scenario("buying_spree").metrics(ng.load_scenario("buying_spree").values)
+    assert not m["path_credible"] and m["first_short_year"] == 1 and not m["clears_in_us_years"]
+    assert m["max_deliverable_total"] == pytest.approx(510, abs=1e-9)
+    assert m["offer_total"] == pytest.approx(445 * 21 / 6, abs=1e-9)
+
+
+@pytest.mark.parametrize("values", [{}, {"divertible": 60, "headroom": 30}])
+def test_the_spree_fails_even_at_the_top_of_every_capacity_range(values):
+    """445t/6 ≤ pool + H·t for every t needs H ≥ 74.2 - pool/t at t = 6: impossible with H ≤ 30."""
+    instance = ng.load_scenario("buying_spree", **values)
+    v = instance.values
+    short = [t for t in range(1, 7) if 445 * t / 6 > v.divertible + v.headroom * t]
+    m = ng.get_scenario("buying_spree").metrics(v)
+    assert short and m["first_short_year"] == short[0] and not m["path_credible"]
 
 
 def test_arbitration_lowers_the_enforcement_threshold():
@@ -155,10 +197,24 @@ def test_arbitration_lowers_the_enforcement_threshold():
     assert arbitration < mou
 
 
-def test_relabelling_halves_what_the_chips_are_worth():
-    """Half the increase relabelled, 30% value added: 100 + 0.3 × 100 = 130 of 200."""
-    answer = dict(ng.load_scenario("semiconductors").answers())["What is the $200B pledge worth to the U.S.?"]
-    assert answer.startswith("$130B")
+def test_relabelling_and_capacity_split_the_chip_pledge():
+    """200/6 a year over a baseline of 6.5: an increase of 26.83, half relabelled (13.42); of the rest 10 is
+    diverted and new output is min(3.42, 2t): 2 in year 1 (a shortfall of 1.42), 3.42 after."""
+    m = ng.get_scenario("semiconductors").metrics(ng.load_scenario("semiconductors").values)
+    increase = 200 / 6 - 6.5
+    rest = increase / 2 - 10
+    new = 2 + 5 * rest
+    assert m["relabelled_total"] == pytest.approx(6 * increase / 2, abs=1e-9)
+    assert m["shortfall_total"] == pytest.approx(rest - 2, abs=1e-9)
+    assert m["new_output_share"] == pytest.approx(new / (6 * increase), abs=1e-9)
+    assert m["real_a_year"] == pytest.approx((60 + new) / 6, abs=1e-9)
+    assert m["headline_in_deal_range"]  # 13.2 ≥ the reservation of 10
+
+
+def test_fully_relabelled_chips_are_worth_nothing_real():
+    """At the top of the relabelled share (0.9), the real part is 10% of the increase."""
+    m = ng.get_scenario("semiconductors").metrics(ng.load_scenario("semiconductors", relabelled_share=0.9).values)
+    assert m["real_share"] == pytest.approx(0.1, abs=1e-9) and not m["headline_in_deal_range"]
 
 
 def test_china_holds_firm_if_the_leader_is_likely_a_dealmaker():
@@ -166,3 +222,13 @@ def test_china_holds_firm_if_the_leader_is_likely_a_dealmaker():
     answers = dict(ng.load_scenario("leader_type").answers())
     assert answers["What does China do at the default belief?"] == "Holds firm."
     assert "0.400" in answers["At what belief does China's reply switch?"]
+
+
+@pytest.mark.parametrize("values", [{}, {"us_reservation": 40}, {"us_reservation": 60}, {"us_reservation": 61},
+                                    {"us_reservation": 40, "shortfall_cost": 0.5, "premium": 0.3},
+                                    {"us_reservation": 0, "counted_share": 0}, {"us_reservation": 20, "divertible": 20}])
+def test_the_fast_deal_test_agrees_with_the_deal_range(values):
+    """deal_exists (one bisection, by monotonicity) against the deal range found on a grid."""
+    v = ng.load_scenario("purchase_pledges", **values).values
+    scenario = ng.get_scenario("purchase_pledges")
+    assert scenario.metrics(v)["deal_exists"] == (not scenario.deal(v).empty)
