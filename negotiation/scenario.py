@@ -17,18 +17,18 @@ Examples
 --------
 >>> import negotiation as ng
 >>> pledges = ng.get_scenario("purchase_pledges")
->>> cap = pledges.parameter("supply_cap")
->>> cap.default, cap.unit, (cap.low, cap.high)
-(50, '$B/yr', (10, 200))
->>> report = pledges.bind(supply_cap=120).report()
+>>> pool = pledges.parameter("divertible")
+>>> pool.default, pool.unit, (pool.low, pool.high)
+(50, '$B/yr', (20, 60))
+>>> report = pledges.bind(divertible=60, us_reservation=50).report()
 >>> list(report.sections)
 ['deal', 'threshold']
 >>> print(report.sections["deal"])
-deal range for pledge: 100B to 200B (U.S.: ≥ 100B; China: ≤ 200B)
->>> pledges.bind(supply_cap=500)
+deal range for pledge: 50B to 200B (U.S.: ≥ 50B; China: anything in range)
+>>> pledges.bind(divertible=500)
 Traceback (most recent call last):
 ...
-negotiation.errors.ParameterError: parameter supply_cap = 500 is outside its plausible range 10..200 $B/yr
+negotiation.errors.ParameterError: parameter divertible = 500 is outside its plausible range 20..60 $B/yr
 """
 
 from __future__ import annotations

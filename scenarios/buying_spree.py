@@ -31,10 +31,11 @@ import negotiation as ng
 from negotiation import econ
 
 from . import _sources as S
-from ._words import money as _b
+from ._words import money as _b, sentence
 
 DATE = datetime.date(2019, 1, 18)
 PLAYERS = ("U.S.", "China")
+NEVER = 100.0  # yr: "years to clear" is reported as this when new capacity never closes the gap
 
 
 def _fact(name, fact, reason, **options):
@@ -78,8 +79,8 @@ METRICS = (
               "years"),
     ng.Metric("offer_total", "$B", "the extra purchases China's path pledges over those years"),
     ng.Metric("first_short_year", "yr", "the first year of the offered path that cannot be delivered (0 if none)"),
-    ng.Metric("years_to_clear", "yr", "how long deliverable purchases take to clear the surplus, at most the "
-              "offered years (the offered years if they never do)"),
+    ng.Metric("years_to_clear", "yr", "how long deliverable purchases take to clear the surplus at the steady "
+              "pace of new capacity (100 if they never do)"),
     ng.Metric("china_stake", "$B/yr", "what the U.S. tariffs after 1 March would cost Chinese exporters"),
 )
 
@@ -115,13 +116,11 @@ def china_stake(v):
 
 
 def years_to_clear(v):
-    """When the deliverable increase first reaches the surplus (headroom grows steadily); capped at the offer."""
+    """When the deliverable increase first reaches the surplus, new capacity growing steadily; NEVER if it cannot."""
     gap = v.surplus - most_in(v, 0)
     if gap <= 0:
         return 0.0
-    if v.headroom <= 0:
-        return float(v.offer_years)
-    return float(min(gap / v.headroom, v.offer_years))
+    return float(min(gap / v.headroom, NEVER)) if v.headroom > 0 else NEVER
 
 
 def _peak_cost(v, clear_in):
@@ -165,8 +164,12 @@ def _two_years(instance):
     verdict = "Yes" if most >= v.surplus else "No"
     return (f"{verdict}: by year {v.us_years:g} at most {_b(most)} a year of extra purchases can be delivered "
             f"(diversion plus {v.us_years:g} years of new capacity), against a surplus of {_b(v.surplus)}; "
-            f"deliverable purchases would take {years_to_clear(v):.3g} years (at most the offered "
-            f"{v.offer_years:g}).")
+            f"at the same pace of new capacity, deliverable purchases would clear it in {_years(v)}.")
+
+
+def _years(v):
+    taken = years_to_clear(v)
+    return "more than a century" if taken >= NEVER else f"{taken:.3g} years"
 
 
 def _path(instance):
@@ -183,7 +186,7 @@ def _deal(instance):
     v = instance.values
     zone = deal(v)
     verdict = "No" if zone.empty else "Yes"
-    return (f"{verdict}: {zone}. China's stake, what the tariffs after 1 March would cost its exporters, is "
+    return (f"{verdict}. {sentence(zone)}. China's stake, what the tariffs after 1 March would cost its exporters, is "
             f"{_b(china_stake(v))} a year.")
 
 

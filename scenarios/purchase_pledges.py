@@ -32,7 +32,7 @@ import negotiation as ng
 from negotiation import econ
 
 from . import _sources as S
-from ._words import money as _b
+from ._words import money as _b, sentence
 
 DATE = datetime.date(2018, 5, 17)
 PLAYERS = ("U.S.", "China")
@@ -187,7 +187,7 @@ def _request(instance):
     return (f"{verdict}: of the {_b(v.requested)} a year requested, {_b(m['delivered_of_request'])} can be "
             f"delivered ({_b(short)} is pledged and never delivered); the U.S. counts "
             f"{_b(counted(v, pledge(v, v.requested)))} against its reservation of {_b(v.us_reservation)}. "
-            f"Deal range: {deal(v)}.")
+            f"{sentence(deal(v))}.")
 
 
 def _exists(instance):

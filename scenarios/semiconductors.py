@@ -32,7 +32,7 @@ import negotiation as ng
 from negotiation import econ
 
 from . import _sources as S
-from ._words import money as _b
+from ._words import money as _b, sentence
 
 DATE = datetime.date(2019, 2, 14)
 PLAYERS = ("U.S.", "China")
@@ -159,7 +159,7 @@ def _inside(instance):
     m = metrics(v)
     verdict = "Yes" if m["headline_in_deal_range"] else "No"
     return (f"{verdict}: the headline's real part is {_b(m['real_a_year'])} a year against a U.S. reservation of "
-            f"{_b(v.us_reservation)}; China's stake is {_b(china_stake(v))} a year. Deal range: {deal(v)}.")
+            f"{_b(v.us_reservation)}; China's stake is {_b(china_stake(v))} a year. {sentence(deal(v))}.")
 
 
 SCENARIO = ng.Scenario(

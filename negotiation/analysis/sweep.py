@@ -15,13 +15,13 @@ progress bar (tqdm) shows on long runs. Random draws are seeded.
 Examples
 --------
 >>> import negotiation as ng
->>> table = ng.sweep("purchase_pledges", grid={"us_reservation": [20, 40, 60]}, progress=False)
+>>> table = ng.sweep("purchase_pledges", grid={"us_reservation": [20, 40, 60, 80]}, progress=False)
 >>> table.column("deal_exists")
-[True, True, False]
->>> mc = ng.monte_carlo("purchase_pledges", {"supply_cap": ("uniform", 10, 200)},
-...                     draws=400, seed=1, progress=False)
+[True, True, True, False]
+>>> bound = ng.load_scenario("purchase_pledges", us_reservation=50)
+>>> mc = ng.monte_carlo(bound, {"divertible": ("uniform", 20, 60)}, draws=400, seed=1, progress=False)
 >>> round(mc.probability("deal_exists"), 3), mc.standard_error("deal_exists") < 0.03
-(0.505, True)
+(0.475, True)
 """
 
 from __future__ import annotations

@@ -55,6 +55,8 @@ def _deal_range_figure(zone):
     for k, side in enumerate(sides):
         for a, b in zone.acceptable[side]:
             axes.barh(k, float(b) - float(a), left=float(a), color=PALETTE[k % len(PALETTE)], height=0.5)
+        if not zone.acceptable[side]:
+            axes.text((lo + hi) / 2, k, "nothing in range", ha="center", va="center", color="#555555")
     row = len(sides)
     for a, b in zone.intervals:
         axes.barh(row, float(b) - float(a), left=float(a), color="#2e7d32", height=0.5)
@@ -62,7 +64,7 @@ def _deal_range_figure(zone):
         axes.text((lo + hi) / 2, row, "no deal: " + _gap_text(zone), ha="center", va="center", color="#b22222")
     axes.set_yticks(range(row + 1), [f"{s} accepts" for s in sides] + ["deal range"])
     axes.set_xlim(lo, hi)
-    axes.invert_yaxis()
+    axes.set_ylim(row + 0.5, -0.5)  # every row inside the frame, even an empty one: no text on the spine
     unit = f" ({zone.unit})" if zone.unit else ""
     axes.set_xlabel(f"{zone.variable}{unit}")
     headline = str(zone).splitlines()[0]
