@@ -77,6 +77,9 @@ class Parameter:
     prior: tuple | None = None
     fact: str | None = None  # the registry entry the default comes from (see :meth:`from_fact`)
     political: bool = False  # a political term (audience cost, face) in $B-equivalent, not trade economics
+    #: A modelling choice that is not a payoff (a period length, a trigger rule, a regime's design): stated,
+    #: varied by sweeps, never drawn as if it were measured.
+    choice: bool = False
 
     @classmethod
     def from_fact(cls, name: str, fact: str, date: datetime.date, reason: str, low: Any = None, high: Any = None,

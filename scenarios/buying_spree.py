@@ -30,7 +30,7 @@ import numpy as np
 import negotiation as ng
 from negotiation import econ
 
-from . import _sources as S
+from . import _sources as S, _stakes
 from ._words import money as _b, sentence
 
 DATE = datetime.date(2019, 1, 18)
@@ -57,15 +57,7 @@ PARAMETERS = (
           "t times this", prior="triangular"),
     _fact("premium", "purchase_premium", "what China pays above the displaced supplier's price",
           prior="triangular"),
-    _fact("tariffed_july", "tariffs_july_2018", "imports from China taxed since July 2018"),
-    _fact("tariffed_august", "tariffs_august_2018", "imports from China taxed since August 2018"),
-    _fact("first_rate", "tariff_rate_april_2018", "the rate on those two lists"),
-    _fact("tariffed_september", "us_list_september_2018", "the imports whose tariff is to rise on 1 March"),
-    _fact("rate_scheduled", "tariff_rate_scheduled_2019", "the rate scheduled for them from 1 March"),
-    _fact("us_demand_elasticity", "us_import_demand_elasticity", "how U.S. buyers turn away from dearer imports",
-          prior="triangular"),
-    _fact("china_supply_elasticity", "china_export_supply_elasticity", "how Chinese exporters cut supply: low "
-          "means they bear the tariff", prior="triangular"),
+    *_stakes.parameters(DATE),
     ng.Parameter("shortfall_cost", 0.05, "$B-eq per $B", 0, 0.5, "political term, illustrative: no published "
                  "estimate", "China's reputational cost of each $B a year pledged and not delivered",
                  prior=("uniform", 0, 0.2), political=True),
@@ -107,12 +99,7 @@ def years(v):
     return np.arange(1, int(v.offer_years) + 1)
 
 
-def china_stake(v):
-    """What the U.S. tariffs after 1 March would cost Chinese exporters, all of which a deal would remove."""
-    def loss(flow, rate):
-        return -econ.tariff(flow, econ.convert(rate, "%", "1"), v.us_demand_elasticity,
-                            v.china_supply_elasticity, label="U.S. tariff").exporter_welfare.value
-    return loss(v.tariffed_july + v.tariffed_august, v.first_rate) + loss(v.tariffed_september, v.rate_scheduled)
+china_stake = _stakes.china_stake
 
 
 def years_to_clear(v):

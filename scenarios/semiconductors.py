@@ -31,7 +31,7 @@ import numpy as np
 import negotiation as ng
 from negotiation import econ
 
-from . import _sources as S
+from . import _sources as S, _stakes
 from ._words import money as _b, sentence
 
 DATE = datetime.date(2019, 2, 14)
@@ -54,15 +54,7 @@ PARAMETERS = (
           prior="triangular"),
     _fact("premium", "purchase_premium", "what China pays above the displaced supplier's price",
           prior="triangular"),
-    _fact("tariffed_july", "tariffs_july_2018", "imports from China taxed since July 2018"),
-    _fact("tariffed_august", "tariffs_august_2018", "imports from China taxed since August 2018"),
-    _fact("first_rate", "tariff_rate_april_2018", "the rate on those two lists"),
-    _fact("tariffed_september", "us_list_september_2018", "the imports whose tariff is to rise on 1 March"),
-    _fact("rate_scheduled", "tariff_rate_scheduled_2019", "the rate scheduled for them from 1 March"),
-    _fact("us_demand_elasticity", "us_import_demand_elasticity", "how U.S. buyers turn away from dearer imports",
-          prior="triangular"),
-    _fact("china_supply_elasticity", "china_export_supply_elasticity", "how Chinese exporters cut supply",
-          prior="triangular"),
+    *_stakes.parameters(DATE),
     ng.Parameter("us_reservation", 10, "$B/yr", 0, 40, "political term, illustrative: no published estimate",
                  "$B-equivalent a year: the real (not relabelled) increase in chip sales the U.S. needs from this "
                  "part of a deal", prior=("uniform", 0, 30), political=True),
@@ -102,12 +94,7 @@ def real_a_year(v, years):
     return (total(years, "diverted") + total(years, "new_output")) / v.pledge_years
 
 
-def china_stake(v):
-    """What the U.S. tariffs after 1 March would cost Chinese exporters, all of which a deal would remove."""
-    def loss(flow, rate):
-        return -econ.tariff(flow, econ.convert(rate, "%", "1"), v.us_demand_elasticity,
-                            v.china_supply_elasticity, label="U.S. tariff").exporter_welfare.value
-    return loss(v.tariffed_july + v.tariffed_august, v.first_rate) + loss(v.tariffed_september, v.rate_scheduled)
+china_stake = _stakes.china_stake
 
 
 def china_cost(v, years):

@@ -58,7 +58,7 @@ def test_a_parameter_set_by_the_caller_is_held_not_drawn():
 
 
 def test_a_scenario_without_priors_says_its_verdicts_are_certain():
-    result = ng.verdict_probabilities("enforcement", draws=50, progress=False)
+    result = ng.verdict_probabilities("march_deadline", draws=50, progress=False)
     assert result.draws == 0 and "certain" in str(result)
 
 

@@ -136,6 +136,15 @@ FACTS = [
              low=1.0, high=4.0),
     Quantity("us_soybean_supply_elasticity_short_run", 0.3, "1",
              "short-run export supply of U.S. soybeans to China: " + NO_ESTIMATE, d(2008, 11, 1), low=0.1, high=1.0),
+    # ------------------------------------------------------------ patience and monitoring
+    Quantity("government_discount_rate", 0.03, "1/yr",
+             "U.S. OMB Circular A-4 (17 September 2003): real discount rates of 3% and 7% for regulatory analysis; "
+             "the range spans the two", d(2003, 9, 17), low=0.03, high=0.07),
+    Quantity("purchase_monitoring_noise", 0.15, "1",
+             "the error in reading China's purchases, as a share of the target: the two sides' trade data differ "
+             "by about that much (seed 001_ffebdd4ffa0c8fcf.txt gives China's imports from the U.S. as $155B in "
+             "Chinese data; U.S. data gave exports of $130.4B for 2017); " + NO_ESTIMATE, d(2019, 1, 18),
+             low=0.05, high=0.3),
     # ------------------------------------------------------------ published after every seed: validation only
     Quantity("us_exports_to_china_2018", 120.3, "$B/yr", "U.S. Census, 2018 annual release", d(2019, 3, 6),
              low=120.3, high=120.3, note="validation only"),

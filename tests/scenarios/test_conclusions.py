@@ -190,13 +190,6 @@ def test_the_spree_fails_even_at_the_top_of_every_capacity_range(values):
     assert short and m["first_short_year"] == short[0] and not m["path_credible"]
 
 
-def test_arbitration_lowers_the_enforcement_threshold():
-    """Arbitration takes 6 from China's walk-away gain of 8, so it needs less patience."""
-    answer = dict(ng.load_scenario("enforcement").answers())["When does the deal hold, with and without arbitration?"]
-    mou, arbitration = [float(part.split("δ ≥ ")[1].rstrip(".")) for part in answer.split(";")]
-    assert arbitration < mou
-
-
 def test_relabelling_and_capacity_split_the_chip_pledge():
     """200/6 a year over a baseline of 6.5: an increase of 26.83, half relabelled (13.42); of the rest 10 is
     diverted and new output is min(3.42, 2t): 2 in year 1 (a shortfall of 1.42), 3.42 after."""

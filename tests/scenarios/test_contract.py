@@ -149,7 +149,7 @@ def test_priors_lie_in_their_ranges_and_metrics_are_documented(name):
 
 #: Scenarios rebuilt on the trade-economics registry (issue 16): every payoff is derived, or a labelled
 #: political term, so no number may appear in the code that builds their games.
-REBUILT = ("tariff_standoff", "purchase_pledges", "buying_spree", "semiconductors")
+REBUILT = ("tariff_standoff", "purchase_pledges", "buying_spree", "semiconductors", "enforcement")
 _ALLOWED = {0, 1}
 
 
@@ -179,4 +179,6 @@ def test_the_payoff_lint_catches_a_typed_number():
 def test_rebuilt_scenarios_label_every_typed_parameter_political(name):
     s = ng.get_scenario(name)
     for p in s.parameters:
-        assert p.fact is not None or p.political, f"{p.name} is neither a registry fact nor a political term"
+        assert p.fact is not None or p.political or p.choice, (
+            f"{p.name} is neither a registry fact, a political term nor a modelling choice")
+        assert not (p.choice and p.uncertain), f"{p.name} is a modelling choice: it is varied, not drawn"
