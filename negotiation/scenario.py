@@ -132,7 +132,8 @@ class Parameter:
         values = np.linspace(float(self.low), float(self.high), count)
         if self.whole:
             return sorted({int(round(v)) for v in values})
-        return [float(f"{v:.12g}") for v in values]
+        # 12 significant figures read cleanly; clipped so that a bound such as 1/12 stays inside its own range
+        return [min(max(float(f"{v:.12g}"), float(self.low)), float(self.high)) for v in values]
 
 
 def prior_words(prior: tuple) -> str:

@@ -182,3 +182,10 @@ def test_rebuilt_scenarios_label_every_typed_parameter_political(name):
         assert p.fact is not None or p.political or p.choice, (
             f"{p.name} is neither a registry fact, a political term nor a modelling choice")
         assert not (p.choice and p.uncertain), f"{p.name} is a modelling choice: it is varied, not drawn"
+
+
+def test_steps_stay_inside_a_range_whose_ends_do_not_print_exactly():
+    p = ng.Parameter("period", 0.25, "yr", 1 / 12, 1, "s", "r", choice=True)
+    steps = p.steps(5)
+    assert steps[0] == 1 / 12 and all(p.low <= x <= p.high for x in steps)
+    p.check(steps[0])
