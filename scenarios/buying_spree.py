@@ -28,9 +28,8 @@ import datetime
 import numpy as np
 
 import negotiation as ng
-from negotiation import econ
 
-from . import _sources as S, _stakes
+from . import _sources as S, _stakes, _supply
 from ._words import money as _b, sentence
 
 DATE = datetime.date(2019, 1, 18)
@@ -49,18 +48,9 @@ PARAMETERS = (
     _fact("surplus", "china_surplus_2018_chinese_data", "the surplus to be cleared; U.S. data say more",
           prior="triangular"),
     _fact("us_years", "us_demanded_years", "the U.S. deadline for clearing the surplus"),
-    _fact("us_goods_exports", "us_goods_exports_2017", "U.S. goods exports to everyone: less the baseline, the "
-          "exports to other buyers that could be diverted"),
-    _fact("divertible", "china_imports_divertible_to_us", "China's imports from third countries that the U.S. "
-          "could supply instead, each year", prior="triangular"),
-    _fact("headroom", "us_export_headroom_short_run", "new U.S. output for export in the first year; t years give "
-          "t times this", prior="triangular"),
-    _fact("premium", "purchase_premium", "what China pays above the displaced supplier's price",
-          prior="triangular"),
+    *_supply.parameters(DATE),
     *_stakes.parameters(DATE),
-    ng.Parameter("shortfall_cost", 0.05, "$B-eq per $B", 0, 0.5, "political term, illustrative: no published "
-                 "estimate", "China's reputational cost of each $B a year pledged and not delivered",
-                 prior=("uniform", 0, 0.2), political=True),
+    _supply.SHORTFALL_COST,
 )
 
 METRICS = (
@@ -79,15 +69,12 @@ METRICS = (
 
 def deliverable(v, year, increase):
     """The block's split of ``increase`` ($B/yr over the baseline) in ``year`` of the path."""
-    return econ.pledge_flows(pledge=v.baseline + increase, baseline=v.baseline,
-                                us_exports_elsewhere=v.us_goods_exports - v.baseline,
-                                china_imports_from_others=v.divertible, new_output_cap=v.headroom * year,
-                                premium=v.premium)
+    return _supply.flows(v, increase, year)
 
 
 def most_in(v, year):
     """The largest increase that can be delivered in ``year``."""
-    return float(deliverable(v, year, 0)["max_deliverable_pledge"] - v.baseline)
+    return _supply.most_deliverable(v, year)
 
 
 def offered(v, year):

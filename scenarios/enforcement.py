@@ -37,7 +37,7 @@ from statistics import NormalDist
 import negotiation as ng
 from negotiation import econ
 
-from . import _sources as S, _stakes
+from . import _sources as S, _stakes, _supply
 from ._words import money as _b
 
 DATE = datetime.date(2019, 1, 31)
@@ -54,13 +54,7 @@ def _fact(name, fact, reason, **options):
 PARAMETERS = (
     *_stakes.parameters(DATE),
     _fact("baseline", "us_exports_to_china_2017", "what China already buys from the U.S."),
-    _fact("us_goods_exports", "us_goods_exports_2017", "U.S. goods exports to everyone"),
-    _fact("divertible", "china_imports_divertible_to_us", "China's imports from third countries the U.S. could "
-          "supply", prior="triangular"),
-    _fact("headroom", "us_export_headroom_short_run", "new U.S. output for export within a year",
-          prior="triangular"),
-    _fact("premium", "purchase_premium", "what China pays above the displaced supplier's price",
-          prior="triangular"),
+    *_supply.parameters(DATE),
     _fact("rate", "government_discount_rate", "the annual real rate at which the future is discounted",
           prior="uniform"),
     _fact("noise", "purchase_monitoring_noise", "the error in reading China's purchases, as a share of the target",
@@ -98,10 +92,7 @@ METRICS = (
 
 def target(v):
     """The purchases China is asked for: the most that can be delivered (the pledge block)."""
-    flows = econ.pledge_flows(pledge=v.baseline, baseline=v.baseline, us_exports_elsewhere=v.us_goods_exports
-                              - v.baseline, china_imports_from_others=v.divertible, new_output_cap=v.headroom,
-                              premium=v.premium)
-    return float(flows["max_deliverable_pledge"] - v.baseline)
+    return _supply.most_deliverable(v)
 
 
 def compliance_cost(v):
@@ -172,10 +163,7 @@ def p_survives_year(v, regime, stake=None):
 def matrix(v):
     """One review period against no deal, realised welfare ($B/yr): the U.S. gives up its tariff gain in a deal."""
     stake, cost = _stakes.china_stake(v), compliance_cost(v)
-    us_purchases = float(econ.pledge_flows(pledge=v.baseline + target(v), baseline=v.baseline,
-                                           us_exports_elsewhere=v.us_goods_exports - v.baseline,
-                                           china_imports_from_others=v.divertible, new_output_cap=v.headroom,
-                                           premium=v.premium)["us_gain"])
+    us_purchases = float(_supply.flows(v, target(v))["us_gain"])
     tariffs_gain = _stakes.us_tariff_welfare(v)
     return ng.NormalFormGame.from_outcomes({
         ("Keep tariffs off", "Comply"): (us_purchases - tariffs_gain, stake - cost),

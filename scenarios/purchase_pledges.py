@@ -31,7 +31,7 @@ import sympy
 import negotiation as ng
 from negotiation import econ
 
-from . import _sources as S
+from . import _sources as S, _supply
 from ._words import money as _b, sentence
 
 DATE = datetime.date(2018, 5, 17)
@@ -46,14 +46,7 @@ def _fact(name, fact, reason, **options):
 
 PARAMETERS = (
     _fact("baseline", "us_exports_to_china_2017", "what China already buys from the U.S."),
-    _fact("us_goods_exports", "us_goods_exports_2017", "U.S. goods exports to everyone: less the baseline, the "
-          "exports to other buyers that could be diverted"),
-    _fact("divertible", "china_imports_divertible_to_us", "China's imports from third countries that the U.S. "
-          "could supply instead (Airbus planes, Brazil's soybeans)", prior="triangular"),
-    _fact("headroom", "us_export_headroom_short_run", "new U.S. output for export within a year",
-          prior="triangular"),
-    _fact("premium", "purchase_premium", "what China pays above the displaced supplier's price",
-          prior="triangular"),
+    *_supply.parameters(DATE),
     _fact("us_reservation", "us_demanded_cut_may_2018", "the smallest counted cut the U.S. would accept instead "
           "of escalating; the prior spans the fact's range, the parameter's range goes down to 0 for teaching",
           low=0, high=200, prior=("uniform", 50, 200)),
@@ -68,9 +61,7 @@ PARAMETERS = (
     ng.Parameter("counted_share", 1, "fraction", 0, 1, "political term, a choice of measure: seed 000 on the "
                  "bilateral and the global deficit", "weight the U.S. puts on the bilateral cut (1) against the "
                  "global cut (0): diversion counts fully in the first and not at all in the second", political=True),
-    ng.Parameter("shortfall_cost", 0.05, "$B-eq per $B", 0, 0.5, "political term, illustrative: no published "
-                 "estimate", "China's reputational cost of each $B a year pledged and not delivered",
-                 prior=("uniform", 0, 0.2), political=True),
+    _supply.SHORTFALL_COST,
 )
 
 METRICS = (
@@ -86,12 +77,7 @@ METRICS = (
 )
 
 
-def pledge(v, increase):
-    """The block's split of a pledged increase (a number or an array of them) into delivered flows."""
-    return econ.pledge_flows(pledge=v.baseline + increase, baseline=v.baseline,
-                                us_exports_elsewhere=v.us_goods_exports - v.baseline,
-                                china_imports_from_others=v.divertible, new_output_cap=v.headroom,
-                                premium=v.premium)
+pledge = _supply.flows  # the block's split of a pledged increase (a number or an array) into delivered flows
 
 
 def counted(v, flows):
@@ -125,9 +111,7 @@ def deal(v):
                          unit="B")
 
 
-def max_deliverable(v):
-    """The largest pledged increase that can be delivered (the block's, less the baseline)."""
-    return float(pledge(v, 0)["max_deliverable_pledge"] - v.baseline)
+max_deliverable = _supply.most_deliverable  # the largest pledged increase that can be delivered
 
 
 def largest_acceptable_to_china(v):

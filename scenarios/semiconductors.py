@@ -31,7 +31,7 @@ import numpy as np
 import negotiation as ng
 from negotiation import econ
 
-from . import _sources as S, _stakes
+from . import _sources as S, _stakes, _supply
 from ._words import money as _b, sentence
 
 DATE = datetime.date(2019, 2, 14)
@@ -58,9 +58,7 @@ PARAMETERS = (
     ng.Parameter("us_reservation", 10, "$B/yr", 0, 40, "political term, illustrative: no published estimate",
                  "$B-equivalent a year: the real (not relabelled) increase in chip sales the U.S. needs from this "
                  "part of a deal", prior=("uniform", 0, 30), political=True),
-    ng.Parameter("shortfall_cost", 0.05, "$B-eq per $B", 0, 0.5, "political term, illustrative: no published "
-                 "estimate", "China's reputational cost of each $B a year pledged and not delivered",
-                 prior=("uniform", 0, 0.2), political=True),
+    _supply.SHORTFALL_COST,
 )
 
 METRICS = (

@@ -1,0 +1,48 @@
+"""What U.S. supply can deliver of a purchase pledge: the facts and the one call to the pledge block.
+
+Shared by the scenarios whose pledges draw on U.S. goods in general (the May
+2018 pledges, the buying spree, enforcement): China's extra purchases are met
+by diverting U.S. exports from other buyers (at most Bown's pool of China's
+third-country imports) and then by new output, ``years`` times the first
+year's headroom after ``years`` years of investment.
+"""
+
+import negotiation as ng
+from negotiation import econ
+
+#: China's reputational cost of pledging what it does not deliver: a political term.
+SHORTFALL_COST = ng.Parameter(
+    "shortfall_cost", 0.05, "$B-eq per $B", 0, 0.5, "political term, illustrative: no published estimate",
+    "China's reputational cost of each $B a year pledged and not delivered", prior=("uniform", 0, 0.2),
+    political=True)
+
+
+def parameters(date):
+    """The supply facts, bound for a scenario dated ``date`` (look-ahead refused)."""
+    def fact(name, key, reason, **options):
+        return ng.Parameter.from_fact(name, key, date, reason, **options)
+
+    return (
+        fact("us_goods_exports", "us_goods_exports_2017", "U.S. goods exports to everyone: less the baseline, the "
+             "exports to other buyers that could be diverted"),
+        fact("divertible", "china_imports_divertible_to_us", "China's imports from third countries that the U.S. "
+             "could supply instead (Airbus planes, Brazil's soybeans)", prior="triangular"),
+        fact("headroom", "us_export_headroom_short_run", "new U.S. output for export within a year; t years of "
+             "investment give t times this", prior="triangular"),
+        fact("premium", "purchase_premium", "what China pays above the displaced supplier's price",
+             prior="triangular"),
+    )
+
+
+def flows(v, increase, years=1):
+    """The pledge block's split of ``increase`` ($B/yr over ``v.baseline``; a number or an array) after
+    ``years`` of new capacity."""
+    return econ.pledge_flows(pledge=v.baseline + increase, baseline=v.baseline,
+                             us_exports_elsewhere=v.us_goods_exports - v.baseline,
+                             china_imports_from_others=v.divertible, new_output_cap=v.headroom * years,
+                             premium=v.premium)
+
+
+def most_deliverable(v, years=1):
+    """The largest increase that can be delivered after ``years`` of new capacity ($B/yr)."""
+    return float(flows(v, 0, years)["max_deliverable_pledge"] - v.baseline)
