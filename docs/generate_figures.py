@@ -24,7 +24,7 @@ def generate(folder: pathlib.Path) -> list[pathlib.Path]:
             "pledges-deal.svg": figures.scenario_figure(ng.load_scenario("purchase_pledges"), "deal"),
             "pledges-regions.svg": figures.scenario_figure(ng.load_scenario("purchase_pledges"), "regions"),
             "north-korea-deal.svg": figures.scenario_figure(ng.load_scenario("north_korea"), "deal"),
-            "deadline-deal.svg": figures.scenario_figure(ng.load_scenario("march_deadline"), "deal"),
+            "deadline-tree.svg": figures.scenario_figure(ng.load_scenario("march_deadline"), "tree"),
             "standoff-regions.svg": figures.scenario_figure(standoff, "regions", points=11),
         }
     for name, figure in drawings.items():

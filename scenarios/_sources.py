@@ -78,6 +78,10 @@ ARBITRATION = ng.Source(
     "Bloomberg", D(2019, 1, 31),
     "they have been toying with ideas such as having independent arbitration tribunals that the U.S. is unlikely to accept",
     SEED_JAN_31)
+SOYBEANS = ng.Source(
+    "Bloomberg", D(2019, 1, 31),
+    "China has agreed to buy a substantial amount of American soybeans, the president added, calling the offer a sign of good faith.",
+    SEED_JAN_31)
 SUMMIT = ng.Source(
     "Bloomberg", D(2019, 1, 31), "He said a Trump-Xi summit “is, as it has always been, the main event.”", SEED_JAN_31)
 CHIPS = ng.Source(

@@ -1,8 +1,9 @@
 """The multi-issue talks, May-July 2018: purchases, ZTE relief and export controls, offer by offer.
 
-The packages and their values are those of ``zte_linkage`` (purchases up to
-the supply cap, ZTE relief, easing export controls, each with its value to
-China and its cost to the U.S.). Here the two sides trade offers every week
+The packages are purchases up to a supply cap, ZTE relief and easing export
+controls, each with an illustrative value to China and cost to the U.S. (the
+first catalogue's ``zte_linkage``, kept here for the agents; ``zte_linkage``
+itself now derives a ZTE settlement from the trade-economics registry). Here the two sides trade offers every week
 until the 6 July tariffs take effect, and negotiation agents with different
 tactics (holding out, conceding early, mirroring, proposing the Nash package,
 playing the subgame-perfect strategy) meet in a tournament. Delay costs each
@@ -16,11 +17,30 @@ import negotiation as ng
 from negotiation import econ
 
 from . import _sources as S
-from . import zte_linkage
 
 DATE = datetime.date(2018, 5, 17)
 
-PARAMETERS = zte_linkage.PARAMETERS + (
+PACKAGE_PARAMETERS = (
+    ng.Parameter("us_reservation", 20, "$B/yr", 0, 100, "seed 002: demands China would not discuss",
+                 "what the U.S. needs from any package to prefer it to no deal"),
+    ng.Parameter("supply_cap", 50, "$B/yr", 10, 200, "seed 000: 'a stretch to get it to $50 billion'",
+                 "purchases beyond this cannot be delivered"),
+    ng.Parameter("purchase_cost", 0.3, "$ per $", 0, 1, "seed 000: buying from the U.S. instead of Brazil or Airbus",
+                 "China's cost per dollar of pledge: dearer or less suitable suppliers"),
+    ng.Parameter("zte_value", 30, "$B/yr", 0, 100, "seed 000: China presses to lift sanctions on ZTE",
+                 "what ZTE's survival is worth to China"),
+    ng.Parameter("zte_cost", 10, "$B/yr", 0, 100, "illustrative", "security and credibility cost to the U.S. of relief"),
+    ng.Parameter("controls_value", 15, "$B/yr per step", 0, 50, "seed 000: relax export controls",
+                 "what each step of easing export controls is worth to China"),
+    ng.Parameter("controls_cost", 12, "$B/yr per step", 0, 50, "illustrative",
+                 "security cost to the U.S. of each step of easing"),
+)
+
+ISSUES = {"purchases": [0, 25, 50], "ZTE relief": ["no", "yes"],
+          "export controls": ["unchanged", "eased", "eased further"]}
+STEPS = {"unchanged": 0, "eased": 1, "eased further": 2}
+
+PARAMETERS = PACKAGE_PARAMETERS + (
     ng.Parameter("weeks", 7, "weeks", 1, 52, "USTR: 25% on $34B each way from 6 July 2018 (7 weeks on)",
                  "weekly rounds of offers before the tariffs take effect and talks end", whole=True),
     ng.Parameter("interest_rate", 0.03, "1/yr", 0, 0.2, "illustrative: long-term government bond yields in 2018",
@@ -33,7 +53,16 @@ AGENTS = ("boulware", "linear", "conceder", "tit_for_tat", "hard_liner", "nash",
 
 
 def deal(v):
-    return zte_linkage.deal(v)
+    """The 18 packages, each side's value of each, against its no-deal value."""
+    def us(p):
+        return (min(p["purchases"], v.supply_cap) - (v.zte_cost if p["ZTE relief"] == "yes" else 0)
+                - v.controls_cost * STEPS[p["export controls"]])
+
+    def china(p):
+        return (-v.purchase_cost * p["purchases"] + (v.zte_value if p["ZTE relief"] == "yes" else 0)
+                + v.controls_value * STEPS[p["export controls"]])
+
+    return ng.deal_space(ISSUES, {"U.S.": us, "China": china}, {"U.S.": v.us_reservation, "China": 0})
 
 
 def _weekly_discount(v) -> float:

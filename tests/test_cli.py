@@ -130,10 +130,10 @@ def test_plot_regions_by_a_named_metric_and_the_kinds_list_advertises(capsys, tm
                      "-o", str(path))
     assert code == 0 and path.read_bytes().startswith(b"\x89PNG")
     code, _, err = run(capsys, "plot", "march_deadline", "--kind", "regions", "--by", "nope", "-o", str(path))
-    assert code == 2 and "no metric 'nope'; its metrics are us_share, china_share" in err
+    assert code == 2 and "no metric 'nope'; its metrics are extension_is_equilibrium, china_keeps_buying" in err
     code, out, _ = run(capsys, "list")
     row = next(line for line in out.splitlines() if line.startswith("march_deadline"))
-    assert row.rstrip().endswith("matrix, deal, regions")
+    assert row.rstrip().endswith("tree, regions")
 
 
 def test_plot_errors_are_clear(capsys, tmp_path):

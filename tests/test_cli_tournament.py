@@ -78,7 +78,7 @@ def test_agents_negotiate_over_a_scenarios_deal(capsys):
     status, out, _ = run(capsys, "tournament", "zte_linkage", "--agents", "boulware", "nash", "tit_for_tat",
                          "--deadline", "30", "--discount", "0.99", "--repetitions", "2", "--seed", "1")
     assert status == 0
-    assert "Negotiation tournament over 18 packages between U.S. and China" in out and "rank  agent" in out
+    assert "Negotiation tournament over 120 packages between U.S. and China" in out and "rank  agent" in out
     assert max(len(line) for line in out.splitlines()) <= 100
     # a scenario with a deal and no matrix game plays agents without being told
     status, again, _ = run(capsys, "tournament", "zte_linkage", "--agents", "--deadline", "30", "--json",

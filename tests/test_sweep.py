@@ -58,7 +58,7 @@ def test_process_pool_gives_the_same_table():
 
 def test_dask_local_cluster_gives_the_same_table():
     import distributed
-    grid = {"delta_us": [0.6, 0.7, 0.8, 0.9], "delta_china": [0.9, 0.95]}
+    grid = {"us_hazard": [0.1, 0.3, 0.5, 0.7], "china_hazard": [0.05, 0.1]}
     local = ng.sweep("march_deadline", grid=grid, progress=False)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with distributed.Client(cluster) as client:

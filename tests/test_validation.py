@@ -58,7 +58,9 @@ def test_a_parameter_set_by_the_caller_is_held_not_drawn():
 
 
 def test_a_scenario_without_priors_says_its_verdicts_are_certain():
-    result = ng.verdict_probabilities("march_deadline", draws=50, progress=False)
+    s = ng.get_scenario("tariff_standoff")
+    held = {p.name: p.default for p in s.uncertain}  # every uncertain quantity held: nothing is left to draw
+    result = ng.verdict_probabilities(s, draws=50, progress=False, **held)
     assert result.draws == 0 and "certain" in str(result)
 
 

@@ -8,7 +8,7 @@
   :func:`tariff`, :func:`sector_tariffs` (retaliation on chosen sectors),
   :func:`optimal_tariff`, :func:`nash_tariffs` (``tariffs.py``);
   :func:`purchase_pledge` and its array form :func:`pledge_flows`
-  (``pledges.py``); :func:`discount_factor`
+  (``pledges.py``); :func:`discount_factor` and :func:`annual_equivalent`
   (``patience.py``);
 * verdicts as probabilities over elasticity priors: :func:`tariff_probability`
   (``uncertainty.py``).
@@ -26,6 +26,7 @@ _EXPORTS = {
     "Registry": "registry", "REGISTRY": "registry",
     "tariff": "tariffs", "sector_tariffs": "tariffs", "optimal_tariff": "tariffs", "nash_tariffs": "tariffs",
     "purchase_pledge": "pledges", "pledge_flows": "pledges", "discount_factor": "patience",
+    "annual_equivalent": "patience",
     "tariff_probability": "uncertainty", "Probability": "uncertainty", "draw": "uncertainty",
     "convert": "units",
 }

@@ -94,6 +94,11 @@ FACTS = [
     Quantity("tariff_rate_scheduled_2019", 25, "%", "USTR: the 10% on $200B to rise to 25% (deferred at Buenos "
              "Aires to 1 March 2019)", d(2018, 9, 24), low=25, high=25),
     Quantity("china_list_september_2018", 60, "$B/yr", "MOFCOM: 5-10% on $60B", d(2018, 9, 24), low=60, high=60),
+    Quantity("china_rate_september_2018", 7.5, "%", "MOFCOM, 18 September 2018: 5% or 10% on the $60B list; the "
+             "mid-point, as an average over the list, is a modelling assumption", d(2018, 9, 24), low=5, high=10),
+    Quantity("closing_meetings_per_year", 4, "1/yr", "how often the principals meet where a deal could be closed "
+             "(seed 003_0cd96bd9d1e8fa7f.txt: a Trump-Xi summit as the 'main event'; rounds in January and "
+             "February 2019): " + NO_ESTIMATE, d(2019, 1, 31), low=1, high=12),
     Quantity("us_average_tariff_on_china_sep_2018", 12.0, "%",
              "PIIE (Bown), US-China Trade War Tariffs: An Up-to-Date Chart", d(2018, 9, 30), low=12.0, high=12.0),
     Quantity("china_average_tariff_on_us_sep_2018", 18.3, "%",
@@ -116,6 +121,24 @@ FACTS = [
              d(2017, 3, 7), low=0.892, high=0.892, note="one-off"),
     Quantity("zte_fine_suspended_2017", 0.3, "$B", "U.S. Commerce Department, 7 March 2017", d(2017, 3, 7),
              low=0.3, high=0.3, note="suspended, with a suspended denial order"),
+    Quantity("zte_net_profit_2017", 0.721, "$B/yr", "ZTE Corporation, Annual Report 2017 (15 March 2018): net "
+             "profit RMB 4.57B, about $0.72B; the range (2015's $0.58B, and room above) is a modelling assumption",
+             d(2018, 3, 15), low=0.4, high=1.2, note="what ZTE earns its owners a year while it operates"),
+    Quantity("zte_us_purchases_2017", 2.3, "$B/yr", "Reuters, 11 May 2018: a senior ZTE official said ZTE paid "
+             "'over $2.3 billion' to 211 U.S. exporters in 2017", d(2018, 5, 11), low=2.3, high=3.0,
+             note="'over': the range above 2.3 is a modelling assumption"),
+    Quantity("zte_denial_order_years", 7, "yr", "U.S. Commerce Department, 15 April 2018: U.S. exports to ZTE "
+             "denied for seven years", d(2018, 4, 15), low=7, high=7),
+    Quantity("us_supplier_margin", 0.2, "1", "the share of U.S. suppliers' sales to ZTE that is producer "
+             "surplus (sales less variable costs): " + NO_ESTIMATE, d(2018, 5, 11), low=0.1, high=0.4),
+    Quantity("zte_detection_without_monitors", 0.3, "1", "the chance a year that a new export-control violation "
+             "by ZTE is found without monitors inside the firm (its 2016-17 false statements were found by "
+             "Commerce's own review): " + NO_ESTIMATE, d(2018, 4, 15), low=0.1, high=0.6),
+    Quantity("zte_detection_with_monitors", 0.8, "1", "the same chance with a compliance team inside ZTE "
+             "answering to the U.S. (the 2017 settlement already had a monitor): " + NO_ESTIMATE, d(2017, 3, 7),
+             low=0.5, high=0.95),
+    Quantity("zte_monitor_cost", 0.05, "$B/yr", "what a compliance team inside ZTE costs it a year: "
+             + NO_ESTIMATE, d(2017, 3, 7), low=0.02, high=0.2),
     Quantity("section_301_harm", 50, "$B/yr", "USTR Section 301 findings; the White House puts the harm at "
              "'at least $50 billion' a year", d(2018, 3, 22), low=50, high=200, note="a lower bound ('at least')"),
     # ------------------------------------------------------------ theory and estimates

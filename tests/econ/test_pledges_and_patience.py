@@ -69,3 +69,20 @@ def test_patience_arguments_are_checked():
     with pytest.raises(errors.ParameterError, match="hazard must be at most 1"):
         econ.discount_factor(0.05, 1, hazard=2)
     assert np.allclose(econ.discount_factor(0.05, [1, 2]).delta.value, [1 / 1.05, 1 / 1.05 ** 2])
+
+
+def test_an_annual_equivalent_has_the_amounts_present_value():
+    """Discounting the flow over the term gives back the one-off amount; at r = 0 it is spread evenly."""
+    a = econ.annual_equivalent(amount=1.4, rate=0.05, years=10).flow
+    assert a.unit == "$B/yr"
+    assert math.isclose(sum(a.value / 1.05 ** t for t in range(1, 11)), 1.4, rel_tol=1e-12)
+    assert math.isclose(econ.annual_equivalent(1.4, 0.0, 7).flow.value, 0.2, rel_tol=1e-12)
+    one = econ.annual_equivalent(1, 0.03, 7).flow.value
+    assert np.allclose(econ.annual_equivalent([1, 2], 0.03, 7).flow.value, [one, 2 * one], rtol=1e-12)
+
+
+def test_annual_equivalent_arguments_are_checked():
+    with pytest.raises(errors.ParameterError, match="years must be above 0"):
+        econ.annual_equivalent(1, 0.03, 0)
+    with pytest.raises(errors.ParameterError, match="amount must be finite"):
+        econ.annual_equivalent(float("nan"), 0.03, 7)

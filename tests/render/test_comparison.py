@@ -60,7 +60,7 @@ def test_a_comparison_without_changes_says_so():
     ("tariff_standoff", {"backdown_cost": [5, 40], "face_cost": [0, 20, 100]}),
     ("purchase_pledges", {"us_reservation": [40, 100]}),
     ("zte_linkage", {}),
-    ("march_deadline", {"delta_us": [0.6, 0.8, 0.9, 0.95]}),
+    ("march_deadline", {"us_hazard": [0.1, 0.3, 0.5, 0.9]}),
 ])
 def test_the_terminal_table_fits_100_columns_and_loses_no_words(name, grid):
     table = comparison(name, grid)

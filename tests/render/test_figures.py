@@ -213,14 +213,14 @@ def test_every_advertised_kind_draws_legibly(tmp_path, name, kind):
 
 def test_kinds_that_cannot_be_drawn_are_not_advertised():
     assert figures.figure_kinds(ng.get_scenario("leader_type")) == ("matrix",)
-    assert figures.figure_kinds(ng.get_scenario("march_deadline")) == ("matrix", "deal", "regions")
+    assert figures.figure_kinds(ng.get_scenario("march_deadline")) == ("tree", "regions")
     assert "regions" not in figures.figure_kinds(ng.get_scenario("multi_issue_talks"))  # no metrics
 
 
 def test_alternating_offers_draw_as_shares():
-    figure = figures.scenario_figure(ng.load_scenario("march_deadline"), "deal")
+    result = ng.rubinstein(0.9, 0.95, players=("U.S.", "China"))
+    figure = figures.deal_figure(result)
     bars = figure.axes[0].patches
-    result = ng.load_scenario("march_deadline").build("deal").items[0]
     assert bars[0].get_width() == pytest.approx(float(result.shares[0]), abs=1e-9)
     assert [t.get_text() for t in figure.axes[0].get_yticklabels()][0] == "Rubinstein (1982)"
 

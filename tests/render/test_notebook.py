@@ -51,7 +51,7 @@ def _workshop_objects():
     split = ng.offer_space({f"{k}": (k, 10 - k) for k in range(11)}, reservation=(0, 0))
     return {
         "scenario": ng.get_scenario("zte_linkage"),
-        "bound scenario": ng.load_scenario("zte_linkage", zte_cost=20),
+        "bound scenario": ng.load_scenario("zte_linkage", security_cost=20),
         "comparison": comparison("tariff_standoff", {"backdown_cost": [5, 40]}),
         "bargaining problem": ng.BargainingProblem.from_packages({"a": (1, 2), "b": (2, 1)}, (0, 0)),
         "deal space": ng.load_scenario("zte_linkage").build("deal"),

@@ -66,15 +66,16 @@ def test_each_slider_starts_at_the_scenarios_value_and_holds_the_others():
 
 
 def test_counts_step_by_whole_numbers():
-    rounds = ng.get_scenario("march_deadline").parameter("rounds")
-    assert rounds.whole
-    values = grid_values(rounds, 41, 3)
-    assert values == list(range(1, 13))
+    weeks = ng.get_scenario("multi_issue_talks").parameter("weeks")
+    assert weeks.whole
+    values = grid_values(weeks, 1000, weeks.default)
+    assert values == list(range(int(weeks.low), int(weeks.high) + 1))
     assert all(isinstance(v, int) for v in values)
     with pytest.raises(ParameterError, match="whole number"):
-        ng.load_scenario("march_deadline", rounds=2.5)
-    drawn = ng.monte_carlo("march_deadline", {"rounds": ("uniform", 1, 12)}, draws=30, progress=False)
-    assert all(float(v).is_integer() for v in drawn.table.column("rounds"))
+        ng.load_scenario("multi_issue_talks", weeks=weeks.default + 0.5)
+    drawn = ng.monte_carlo("multi_issue_talks", {"weeks": ("uniform", weeks.low, weeks.high)}, draws=30,
+                           progress=False)
+    assert all(float(v).is_integer() for v in drawn.table.column("weeks"))
     assert ng.get_scenario("tariff_standoff").parameter("backdown_cost").steps(4) == [0.0, 20.0, 40.0, 60.0]
 
 

@@ -141,15 +141,17 @@ def test_a_pledge_counted_against_the_global_deficit_never_clears_the_reservatio
     assert ng.load_scenario("purchase_pledges", us_reservation=40, counted_share=0).build("deal").empty
 
 
-def test_linkage_creates_the_zte_deal():
-    """Purchases alone hurt China, ZTE relief or easing alone hurts the U.S.; the
-    package with relief and purchases leaves both above their fallbacks."""
-    space = ng.load_scenario("zte_linkage").build("deal")
-    assert space.linkage_creates_deal
+def test_a_zte_settlement_suspends_the_denial_order():
+    """At the defaults some settlement beats the order in force for both, and the Nash one keeps the order
+    suspended: re-imposing it is what protects the U.S. against a new violation."""
+    zte = ng.load_scenario("zte_linkage")
+    space = zte.build("deal")
+    assert space.acceptable and "denial order=suspended" in space.solutions["Nash bargaining"].label
+    assert zte.scenario.metrics(zte.values)["zte_nash_suspended_order"]
 
 
-def test_no_linkage_deal_when_relief_costs_too_much():
-    space = ng.load_scenario("zte_linkage", zte_cost=100, controls_cost=50).build("deal")
+def test_no_zte_settlement_when_violations_are_certain_and_costly():
+    space = ng.load_scenario("zte_linkage", security_cost=20, breach_rate=1).build("deal")
     assert not space.acceptable
 
 
@@ -163,11 +165,12 @@ def test_north_korea_lever_needs_a_credible_withholding():
 
 
 def test_patience_favours_china():
-    """δ_US = 0.9, δ_China = 0.95: the U.S., proposing first, gets
-    (1 - 0.95) / (1 - 0.9 × 0.95) = 0.05 / 0.145 ≈ 0.345; China gets the rest."""
-    lines = ng.load_scenario("march_deadline").build("deal")
-    patient = lines.items[0]
-    assert abs(patient.shares[0] - 0.05 / 0.145) < 1e-12
+    """China "can outlast" the U.S. through a lower hazard: with the hazards equal, the U.S. share rises."""
+    s = ng.get_scenario("march_deadline")
+    outlasted = s.metrics(s.bind().values)
+    equal = s.metrics(s.bind(us_hazard=0.05).values)
+    assert outlasted["delta_us"] < outlasted["delta_china"] and outlasted["us_share"] < outlasted["china_share"]
+    assert equal["us_share"] > outlasted["us_share"]
 
 
 def test_the_spree_cannot_be_delivered_or_clear_the_surplus_in_two_years():

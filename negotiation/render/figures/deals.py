@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import textwrap
+
 import numpy as np
 
 from ..._format import number
@@ -18,6 +20,8 @@ from ...errors import UnsupportedGameError
 from .base import PALETTE, literal_dollars, new_figure, wrap_title
 
 __all__ = ["deal_figure", "shares_figure"]
+
+_LEGEND_WIDTH = 70  # characters of a solution's package label per legend line
 
 
 def deal_figure(deal: Any):
@@ -128,7 +132,7 @@ def _space_figure(space):
     if len(space.sides) != 2:
         raise UnsupportedGameError("a deal-space figure needs two sides")
     values = np.array([[float(v) for v in p] for p in space.values])
-    figure = new_figure(6.5, 5.5)
+    figure = new_figure(6.5, 7.5)
     axes = figure.subplots()
     axes.scatter(values[:, 0], values[:, 1], s=18, color="#bbbbbb", label="packages")
     if space.acceptable:
@@ -142,10 +146,12 @@ def _space_figure(space):
     for k, (method, solution) in enumerate(space.solutions.items()):
         x, y = (float(v) for v in solution.point)
         axes.scatter([x], [y], marker="*", s=160, color=PALETTE[k % len(PALETTE)], edgecolor="black",
-                     label=f"{method}: {solution.label or ''}".strip(": "), zorder=4)
+                     label=textwrap.fill(f"{method}: {solution.label or ''}".strip(": "), _LEGEND_WIDTH,
+                                         subsequent_indent="  "), zorder=4)
     axes.set_xlabel(f"value to {space.sides[0]}")
     axes.set_ylabel(f"value to {space.sides[1]}")
-    axes.legend(fontsize=8, loc="best")
+    # below the axes: a package's label is long, and inside the frame it would hide the points
+    axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1))
     axes.set_title("Packages: which both sides prefer to no deal")
     return literal_dollars(figure)
 
