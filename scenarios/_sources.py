@@ -27,6 +27,14 @@ CUT_100 = ng.Source(
     "NYT-syndicated", D(2018, 5, 1),
     "One of these demands is a request by White House officials for a $100 billion reduction in the annual trade deficit with China",
     SEED_MAY_1)
+TWO_DEMANDS = ng.Source(
+    "NYT-syndicated", D(2018, 5, 1),
+    "The other demand, for limits on China’s industrial policy, is from the US trade representative, Robert Lighthizer",
+    SEED_MAY_1)
+NO_CURBS = ng.Source(
+    "NYT-syndicated", D(2018, 5, 1),
+    "A senior Chinese government official said that Beijing is unwilling to negotiate with the United States on any curbs on China’s industrial policy",
+    SEED_MAY_1)
 BUSINESSMAN = ng.Source(
     "NYT-syndicated", D(2018, 5, 1),
     "The Chinese government believes Trump’s background as a businessman means that at some point he will agree to a deal",

@@ -86,15 +86,20 @@ def tariffs(v):
     return us, china
 
 
-def welfare(v):
-    """Realised welfare (U.S., China) in $B/yr at each outcome: the tariff block, no political terms."""
-    us, china = tariffs(v)
+def war(v, us_china=None):
+    """(the U.S. tariffs imposed, China's retaliation, the two together): realised (U.S., China) welfare, $B/yr."""
+    us, china = us_china or tariffs(v)
     imposed = (us.importer_welfare.value, us.exporter_welfare.value)
     answered = (china.exporter_welfare.value, china.importer_welfare.value)
-    war = (imposed[0] + answered[0], imposed[1] + answered[1])
+    return imposed, answered, (imposed[0] + answered[0], imposed[1] + answered[1])
+
+
+def welfare(v):
+    """Realised welfare (U.S., China) in $B/yr at each outcome: the tariff block, no political terms."""
+    imposed, _, war_ = war(v)
     deal = (v.demand_value, -v.demand_value)
-    return {"deal": deal, "war": war, "absorbed": imposed, "backed down": (0.0, 0.0),
-            "deal, then war": _plus(deal, war), "deal, then absorbed": _plus(deal, imposed)}
+    return {"deal": deal, "war": war_, "absorbed": imposed, "backed down": (0.0, 0.0),
+            "deal, then war": _plus(deal, war_), "deal, then absorbed": _plus(deal, imposed)}
 
 
 def perceived(v, realised=None):

@@ -29,7 +29,6 @@ asked for relief "in return" for purchases. Two questions:
   cost for China; the suppliers' margin and the penalties for the U.S.
 """
 
-
 import numpy as np
 
 import negotiation as ng

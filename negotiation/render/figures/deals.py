@@ -22,6 +22,7 @@ from .base import PALETTE, literal_dollars, new_figure, wrap_title
 __all__ = ["deal_figure", "shares_figure"]
 
 _LEGEND_WIDTH = 70  # characters of a solution's package label per legend line
+_AXES_WIDTH = 6  # inches of an 8-inch deal-range figure left to the axes, beside the row labels
 
 
 def deal_figure(deal: Any):
@@ -72,7 +73,7 @@ def _deal_range_figure(zone):
     unit = f" ({zone.unit})" if zone.unit else ""
     axes.set_xlabel(f"{zone.variable}{unit}")
     headline = str(zone).splitlines()[0]
-    axes.set_title(wrap_title(headline[:1].upper() + headline[1:], 7.5, 11), fontsize=11)
+    axes.set_title(wrap_title(headline[:1].upper() + headline[1:], _AXES_WIDTH, 11), fontsize=11)
     return literal_dollars(figure)
 
 
