@@ -238,7 +238,11 @@ def tree(v):
 
 
 def metrics(v):
-    x = solve(v)
+    return measures(solve(v))
+
+
+def measures(x):
+    """The metrics of a :func:`solve` result (answers that hold one already need not solve again)."""
     no_deal_by_deadline = (1 - x.meeting) ** x.periods
     share = x.now / x.pie if x.pie > 0 else np.zeros(len(PLAYERS))
     return {
@@ -260,8 +264,8 @@ def _costs(cost) -> str:
 
 def _extend(instance):
     v = instance.values
-    m, x = metrics(v), solve(v)
-    purchases, action = x.purchases, x.action
+    x = solve(v)
+    m, purchases, action = measures(x), x.purchases, x.action
     verdict = "Yes" if action == EXTEND else "No"
     why = (f"a raise would {_costs(m['us_raise_cost'])} a year to the U.S. (China's answer and the markets "
            f"included; {_costs(m['us_realised_raise_cost'])} in realised welfare) and "

@@ -35,15 +35,18 @@ report it would list every tie where no deal is possible).
 """
 
 import datetime
+import functools
 
 import numpy as np
 
 import negotiation as ng
+from negotiation.scenario import Values
 from . import _sources as S, tariff_standoff as _standoff
 
 DATE = datetime.date(2018, 5, 1)
 PLAYERS = ("U.S. negotiator", "President", "China")
 REFORM_STEPS = 21  # the tree's menu of reforms: 0%, 5%, ..., 100% of the harm
+CACHED_WARS = 64  # tariff wars kept: one per binding, so a sweep reuses none and a deal range all
 
 
 def _fact(name, fact, reason, **options):
@@ -98,7 +101,17 @@ METRICS = (
 def threat(v):
     """(China's stake, the U.S. worth of no deal): each side's welfare if the threat is carried out and China
     retaliates, the tariff war of ``tariff_standoff`` (the tariff block both ways)."""
-    _, _, (us, china) = _standoff.war(v)
+    return _war(*(v[name] for name in _WAR_INPUTS))
+
+
+_WAR_INPUTS = ("us_list", "us_list_more", "china_list", "tariff_rate", "us_demand_elasticity",
+               "china_supply_elasticity", "china_demand_elasticity", "us_supply_elasticity")
+
+
+@functools.lru_cache(maxsize=CACHED_WARS)
+def _war(*inputs):
+    """Cached on the war's inputs: a deal range evaluates the payoffs thousands of times at one binding."""
+    _, _, (us, china) = _standoff.war(Values(zip(_WAR_INPUTS, inputs)))
     return -float(china), float(us)
 
 
