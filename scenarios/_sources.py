@@ -110,3 +110,11 @@ KIM_SUMMIT = ng.Source(
 SEPTEMBER_LISTS = ng.Source(
     "USTR; MOFCOM (see CALIBRATION.md)", D(2018, 9, 24),
     "U.S. 10% on $200B (5,745 lines), to rise to 25% on 1 Jan; $267B more threatened; China 5-10% on $60B")
+SHIFTED = ng.Source(
+    "Bloomberg via LA Times", D(2019, 1, 18),
+    "that might help deal with their bilateral problem with the U.S., but at the expense of worsening imbalances with other countries",
+    SEED_JAN_18)
+US_DEMAND = ng.Source(
+    "Bloomberg via LA Times", D(2019, 1, 18),
+    "Economists who have studied the trade relationship argue it would be hard to eliminate the gap, which they say is sustained in large part by U.S. demand for Chinese products",
+    SEED_JAN_18)

@@ -46,3 +46,9 @@ def flows(v, increase, years=1):
 def most_deliverable(v, years=1):
     """The largest increase that can be delivered after ``years`` of new capacity ($B/yr)."""
     return float(flows(v, 0, years)["max_deliverable_pledge"] - v.baseline)
+
+
+def china_cost(v, flows):
+    """China's perceived cost of a pledge ($B/yr): the premium on what is delivered plus the political cost of
+    the shortfall."""
+    return flows["china_cost"] + v.shortfall_cost * flows["shortfall"]

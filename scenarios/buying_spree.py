@@ -99,8 +99,7 @@ def years_to_clear(v):
 
 def _peak_cost(v, clear_in):
     """China's perceived cost in the year a ramp clearing the surplus in ``clear_in`` years peaks."""
-    flows = deliverable(v, clear_in, v.surplus)
-    return flows["china_cost"] + v.shortfall_cost * flows["shortfall"]
+    return _supply.china_cost(v, deliverable(v, clear_in, v.surplus))
 
 
 def _cut_by_deadline(v, clear_in):

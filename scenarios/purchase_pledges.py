@@ -94,9 +94,7 @@ def china_stake(v):
     return -threat.exporter_welfare.value
 
 
-def china_cost(v, flows):
-    """China's perceived cost: the premium on what is delivered plus the political cost of the shortfall."""
-    return flows["china_cost"] + v.shortfall_cost * flows["shortfall"]
+china_cost = _supply.china_cost
 
 
 def payoffs(v):

@@ -37,6 +37,22 @@ FACTS = [
     Quantity("us_goods_exports_2017", 1551.4, "$B/yr", "U.S. Census and BEA, U.S. International Trade in Goods "
              "and Services, December 2017 (FT-900), balance-of-payments basis", d(2018, 2, 6), low=1551.4,
              high=1551.4),
+    Quantity("us_current_account_deficit_2017", 466.2, "$B/yr", "BEA, U.S. International Transactions, Fourth "
+             "Quarter and Year 2017 (21 March 2018): the deficit rose to $466.2 billion, 2.4% of GDP",
+             d(2018, 3, 21), low=466.2, high=466.2, note="the global balance, which equals saving less investment"),
+    Quantity("export_income_saved", 0.2, "1", "the share of the income from extra exports that is saved rather "
+             "than spent; at full capacity the spent part draws in imports or crowds out other exports, so only "
+             "the saved part moves the global balance (saving less investment): " + NO_ESTIMATE,
+             d(2018, 5, 17), low=0, high=0.5),
+    Quantity("third_country_margin", 0.2, "1", "the share of third-country exporters' extra sales (Brazil's "
+             "soybeans, Airbus) that is producer surplus, sales less variable costs: " + NO_ESTIMATE,
+             d(2018, 5, 17), low=0.1, high=0.4),
+    Quantity("third_country_take_share", 0.5, "1", "the share of a fall in U.S.-China trade that third-country "
+             "suppliers take (the rest goes to domestic producers or is not bought): " + NO_ESTIMATE,
+             d(2018, 5, 17), low=0.2, high=0.8),
+    Quantity("third_country_harm_ratio", 1.0, "1", "the harm China's technology-transfer and IP practices do "
+             "the rest of the world, as a multiple of the Section 301 harm to the U.S.: " + NO_ESTIMATE,
+             d(2018, 3, 22), low=0.5, high=2.0),
     Quantity("china_imports_divertible_to_us", 50, "$B/yr",
              "seed 000_43b5ebd69bb5c81e.txt (Bown, PIIE, in the NYT): even if China bought only American instead of "
              "Airbus planes and Brazil's soybeans, 'it would even be a stretch to get it to $50 billion'; the range "
