@@ -150,7 +150,7 @@ def deal_exists(v, weight):
     """The U.S. gains with the increase and China loses, so a deal exists iff China accepts the least increase
     the U.S. accepts (and that increase is offered)."""
     x = least_accepted(v, weight)
-    return x is not None and x <= max(offered_increase(v), 0) and payoffs(v, weight)["China"](x) >= 0
+    return x is not None and x <= max(offered_increase(v), 0) and bool(payoffs(v, weight)["China"](x) >= 0)
 
 
 def metrics(v):
@@ -182,7 +182,8 @@ def _where(instance):
 
 
 def _year(v):
-    return f"year {v.offer_years:g} (2024)" if v.offer_years == 6 else f"year {v.offer_years:g}"
+    """The offer's last year, counting the year of the offer as its first."""
+    return f"year {v.offer_years:g} ({DATE.year - 1 + v.offer_years:g})"
 
 
 def _clears(instance):

@@ -39,6 +39,7 @@ priors read pure best replies, which cost microseconds a draw.
 
 import datetime
 import itertools
+import warnings
 
 import numpy as np
 
@@ -53,6 +54,7 @@ PLAYERS = ("U.S.", "Rest of world", "China")
 US_MOVES = ("threaten", "stand down")
 ROW_MOVES = ("join", "stay out")
 CHINA_MOVES = ("reform", "resist", "retaliate")
+US, ROW, CHINA = range(len(PLAYERS))
 NO_CYCLE = 1e-12  # $B/yr: a best reply must beat the others by more than rounding
 
 
@@ -84,10 +86,10 @@ PARAMETERS = (
                  "stop China's economic development'", "China's perceived cost of remedying each $B of the harm",
                  prior=("uniform", 1, 3), political=True),
     ng.Parameter("row_match", 1, "fraction", 0, 2, "a choice: a matching threat", "the imports from China the "
-                 "rest of the world would tax if it joined, as a multiple of the U.S. threat"),
+                 "rest of the world would tax if it joined, as a multiple of the U.S. threat", choice=True),
     ng.Parameter("demanded_reform", 0.1, "fraction", 0, 1, "a choice: what the threats demand, set between "
                  "what the U.S. alone and a coalition can obtain at the defaults", "the share of the harm China "
-                 "must remedy for the threats to be lifted"),
+                 "must remedy for the threats to be lifted", choice=True),
 )
 
 METRICS = (
@@ -137,10 +139,10 @@ def payoff(v, us, row, china, effects=None, political=True):
         remedied = v.demanded_reform * v.harm
         cost = v.reform_cost if political else 1
         return (remedied, v.harm_ratio * remedied, -cost * remedied * (1 + v.harm_ratio))
-    total = np.zeros(3)  # U.S., rest of world, China
-    moves = [(us_threatens, "us_on_china", (0, 2, 1)), (row_joins, "row_on_china", (1, 2, 0))]
+    total = np.zeros(len(PLAYERS))
+    moves = [(us_threatens, "us_on_china", (US, CHINA, ROW)), (row_joins, "row_on_china", (ROW, CHINA, US))]
     if china == "retaliate":
-        moves += [(us_threatens, "china_on_us", (2, 0, 1)), (row_joins, "china_on_row", (2, 1, 0))]
+        moves += [(us_threatens, "china_on_us", (CHINA, US, ROW)), (row_joins, "china_on_row", (CHINA, ROW, US))]
     for carried_out, name, (importer, exporter, third) in moves:
         if carried_out:
             gain, loss, diverted = e[name]
@@ -151,20 +153,21 @@ def payoff(v, us, row, china, effects=None, political=True):
 def matrix(v):
     e = tariffs(v)
     cells = [[[payoff(v, u, r, c, e) for c in CHINA_MOVES] for r in ROW_MOVES] for u in US_MOVES]
-    arrays = [np.array([[[cell[k] for cell in row] for row in plane] for plane in cells]) for k in range(3)]
+    arrays = [np.array([[[cell[k] for cell in row] for row in plane] for plane in cells])
+              for k in range(len(PLAYERS))]
     return ng.NormalFormGame(arrays, players=PLAYERS, strategies=(US_MOVES, ROW_MOVES, CHINA_MOVES),
                              title="Threats, coalition and reform ($B/yr, perceived)")
 
 
 def china_reply(v, us, row, e):
     """China's best reply (the first of any tie) to the threats in place."""
-    values = [payoff(v, us, row, c, e)[2] for c in CHINA_MOVES]
+    values = [payoff(v, us, row, c, e)[CHINA] for c in CHINA_MOVES]
     return CHINA_MOVES[int(np.argmax(values))]
 
 
 def max_reform(v, us, row, e):
     """The most reform China prefers to the threats in place, carried out and answered as it chooses."""
-    resisting = max(payoff(v, us, row, c, e)[2] for c in CHINA_MOVES[1:])
+    resisting = max(payoff(v, us, row, c, e)[CHINA] for c in CHINA_MOVES if c != "reform")
     per_share = v.reform_cost * v.harm * (1 + v.harm_ratio)
     return float(np.clip(-resisting / per_share, 0, 1)) if per_share > 0 else 1.0
 
@@ -176,7 +179,7 @@ def pure_equilibria(v, e):
     found = []
     for profile in cells:
         stable = all(cells[profile][i] >= cells[profile[:i] + (alt,) + profile[i + 1:]][i] - NO_CYCLE
-                     for i in range(3) for alt in moves[i])
+                     for i in range(len(PLAYERS)) for alt in moves[i])
         if stable:
             found.append(profile)
     return found
@@ -186,15 +189,15 @@ def metrics(v):
     e = tariffs(v)
     alone, both = max_reform(v, "threaten", "stay out", e), max_reform(v, "threaten", "join", e)
     reply = {row: china_reply(v, "threaten", row, e) for row in ROW_MOVES}
-    row_value = {row: payoff(v, "threaten", row, reply[row], e)[1] for row in ROW_MOVES}
+    row_value = {row: payoff(v, "threaten", row, reply[row], e)[ROW] for row in ROW_MOVES}
     war = payoff(v, "threaten", "stay out", "retaliate", e)
     return {
-        "row_war_gain": war[1],
+        "row_war_gain": war[ROW],
         "us_alone_max_reform": alone,
         "coalition_max_reform": both,
         "coalition_needed": reply["join"] == "reform" and reply["stay out"] != "reform",
         "row_free_rides": row_value["stay out"] > row_value["join"],
-        "reform_pure_equilibrium": any(p[2] == "reform" for p in pure_equilibria(v, e)),
+        "reform_pure_equilibrium": any(p[CHINA] == "reform" for p in pure_equilibria(v, e)),
     }
 
 
@@ -227,7 +230,7 @@ def _coalition(instance):
 def _free_ride(instance):
     v = instance.values
     e = tariffs(v)
-    values = {row: payoff(v, "threaten", row, china_reply(v, "threaten", row, e), e)[1] for row in ROW_MOVES}
+    values = {row: payoff(v, "threaten", row, china_reply(v, "threaten", row, e), e)[ROW] for row in ROW_MOVES}
     verdict = "Stays out" if metrics(v)["row_free_rides"] else "Joins"
     return (f"{verdict}: with the U.S. threatening, the rest of the world gets {_b(values['join'])} a year by joining "
             f"(China then {china_reply(v, 'threaten', 'join', e)}s) and {_b(values['stay out'])} by staying out "
@@ -235,10 +238,12 @@ def _free_ride(instance):
 
 
 def _equilibria(instance):
-    result = ng.all_equilibria(instance.build("matrix"))
+    with warnings.catch_warnings():  # the answer says when the game is degenerate
+        warnings.simplefilter("ignore", ng.errors.DegenerateGameWarning)
+        result = ng.all_equilibria(instance.build("matrix"))
     lines = []
     for eq in result:
-        reform = float(eq.profile[2][0])
+        reform = float(eq.profile[CHINA][CHINA_MOVES.index("reform")])
         mixed = any(len(s) > 1 for s in eq.support)
         kind = "mixed" if mixed else "pure"
         moves = "; ".join(f"{p}: {', '.join(s)}" for p, s in zip(PLAYERS, eq.support))
