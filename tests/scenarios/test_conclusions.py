@@ -213,13 +213,6 @@ def test_fully_relabelled_chips_are_worth_nothing_real():
     assert m["real_share"] == pytest.approx(0.1, abs=1e-9) and not m["headline_in_deal_range"]
 
 
-def test_china_holds_firm_if_the_leader_is_likely_a_dealmaker():
-    """China's hold-firm payoff -6(1 - p) beats conceding, -4 + p, iff p ≥ 2/5."""
-    answers = dict(ng.load_scenario("leader_type").answers())
-    assert answers["What does China do at the default belief?"] == "Holds firm."
-    assert "0.400" in answers["At what belief does China's reply switch?"]
-
-
 @pytest.mark.parametrize("values", [{}, {"us_reservation": 40}, {"us_reservation": 60}, {"us_reservation": 61},
                                     {"us_reservation": 40, "shortfall_cost": 0.5, "premium": 0.3},
                                     {"us_reservation": 0, "counted_share": 0}, {"us_reservation": 20, "divertible": 20}])

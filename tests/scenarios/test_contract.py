@@ -150,7 +150,7 @@ def test_priors_lie_in_their_ranges_and_metrics_are_documented(name):
 #: Scenarios rebuilt on the trade-economics registry (issue 16): every payoff is derived, or a labelled
 #: political term, so no number may appear in the code that builds their games.
 REBUILT = ("tariff_standoff", "purchase_pledges", "buying_spree", "semiconductors", "enforcement", "zte_linkage",
-           "march_deadline", "structural_issues", "bilateral_vs_global", "three_countries")
+           "march_deadline", "structural_issues", "bilateral_vs_global", "three_countries", "leader_type")
 _ALLOWED = {0, 1}
 
 
