@@ -30,7 +30,6 @@ not in what it does:
   type's tariff counted at the block's welfare, no political terms.
 """
 
-import datetime
 
 import negotiation as ng
 from negotiation import econ

@@ -212,7 +212,9 @@ def test_every_advertised_kind_draws_legibly(tmp_path, name, kind):
 
 
 def test_kinds_that_cannot_be_drawn_are_not_advertised():
-    assert figures.figure_kinds(ng.get_scenario("leader_type")) == ("tree",)
+    assert figures.figure_kinds(ng.get_scenario("leader_type")) == ("tree", "regions")
+    # three players: no heatmap (rows and columns only), the region map instead
+    assert figures.figure_kinds(ng.get_scenario("three_countries")) == ("regions",)
     assert figures.figure_kinds(ng.get_scenario("march_deadline")) == ("tree", "regions")
     assert "regions" not in figures.figure_kinds(ng.get_scenario("multi_issue_talks"))  # no metrics
 

@@ -21,7 +21,9 @@ _SCREEN_POINTS = 9  # values per parameter in the screen for the region map's de
 
 def figure_kinds(scenario) -> tuple[str, ...]:
     """The figure kinds this scenario can draw, in the order of :data:`KINDS`."""
-    forms = {"matrix": scenario.matrix or scenario.bayesian, "tree": scenario.tree, "deal": scenario.deal,
+    two_players = len(scenario.players) == 2  # a payoff heatmap has rows and columns, no third axis
+    forms = {"matrix": (scenario.matrix or scenario.bayesian) if two_players else None, "tree": scenario.tree,
+             "deal": scenario.deal,
              "regions": scenario.metrics if _ranged(scenario) else None}
     return tuple(kind for kind in KINDS if forms[kind] is not None)
 
