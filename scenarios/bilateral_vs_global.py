@@ -40,7 +40,7 @@ import datetime
 
 import negotiation as ng
 
-from . import _sources as S, _stakes, _supply
+from . import _sources as S, _stakes, _supply, buying_spree as _spree
 from ._words import money as _b, sentence
 
 DATE = datetime.date(2019, 1, 18)
@@ -52,11 +52,7 @@ def _fact(name, fact, reason, **options):
 
 
 PARAMETERS = (
-    _fact("baseline", "china_imports_from_us_2018_chinese_data", "what China buys from the U.S. (Chinese data)"),
-    _fact("offer_imports", "china_offer_imports_2024", "China's offered import level at the end of the path"),
-    _fact("offer_years", "china_offer_years", "the offered path's length", whole=True),
-    _fact("surplus", "china_surplus_2018_chinese_data", "the bilateral surplus the offer would clear",
-          prior="triangular"),
+    *_spree.OFFER,
     _fact("global_deficit", "us_current_account_deficit_2017", "the U.S. global balance: saving less investment"),
     _fact("saved", "export_income_saved", "the share of income from extra exports that is saved, and so moves "
           "the global balance", prior="triangular"),

@@ -41,12 +41,17 @@ def _fact(name, fact, reason, **options):
     return ng.Parameter.from_fact(name, fact, DATE, reason, **options)
 
 
-PARAMETERS = (
+#: China's offer of January 2019, shared with ``bilateral_vs_global``.
+OFFER = (
     _fact("baseline", "china_imports_from_us_2018_chinese_data", "what China buys from the U.S. (Chinese data)"),
     _fact("offer_imports", "china_offer_imports_2024", "China's offered import level at the end of the path"),
     _fact("offer_years", "china_offer_years", "the offered path's length", whole=True),
     _fact("surplus", "china_surplus_2018_chinese_data", "the surplus to be cleared; U.S. data say more",
           prior="triangular"),
+)
+
+PARAMETERS = (
+    *OFFER,
     _fact("us_years", "us_demanded_years", "the U.S. deadline for clearing the surplus"),
     *_supply.parameters(DATE),
     *_stakes.parameters(DATE),

@@ -34,7 +34,7 @@ not in what it does:
 import negotiation as ng
 from negotiation import econ
 
-from . import _sources as S, tariff_standoff as _standoff
+from . import _sources as S, structural_issues as _structural, tariff_standoff as _standoff
 
 DATE = _standoff.DATE
 PLAYERS = ("U.S.", "China")
@@ -58,9 +58,7 @@ PARAMETERS = (
     ng.Parameter("hardliner_belief", 1, "fraction", 0, 1, "political term (a belief): the claim that China pays "
                  "the tariffs", "the share of the duty a hardliner believes Chinese exporters pay",
                  prior=("uniform", 0.5, 1), political=True),
-    ng.Parameter("reform_cost", 1.5, "$B-eq per $B", 1, 5, "political term; seed 002: curbs seen as 'an attempt to "
-                 "stop China's economic development'", "China's perceived cost of remedying each $B of the harm",
-                 prior=("uniform", 1, 3), political=True),
+    _structural.REFORM_COST,
     ng.Parameter("concession", 0.1, "fraction", 0, 1, "a choice: what China would offer",
                  "the share of the Section 301 harm China's concession remedies", choice=True),
 )

@@ -53,6 +53,13 @@ def _fact(name, fact, reason, **options):
     return ng.Parameter.from_fact(name, fact, DATE, reason, **options)
 
 
+#: China's perceived cost of reform per $B of harm remedied: a political term shared by the reform scenarios.
+REFORM_COST = ng.Parameter(
+    "reform_cost", 1.5, "$B-eq per $B", 1, 5, "political term; seed 002: curbs seen as 'an attempt to stop China's "
+    "economic development'", "China's perceived cost of remedying each $B of the harm: the rents lost, times the "
+    "industrial plan's strategic value", prior=("uniform", 1, 3), political=True)
+
+
 PARAMETERS = (
     _fact("harm", "section_301_harm", "the harm a full structural reform would remedy ('at least' $50B)",
           prior="triangular"),
@@ -68,10 +75,7 @@ PARAMETERS = (
           prior="triangular"),
     _fact("us_supply_elasticity", "us_export_supply_elasticity", "how U.S. exporters cut supply",
           prior="triangular"),
-    ng.Parameter("reform_cost", 1.5, "$B-eq per $B", 1, 5, "political term; seed 002: curbs seen as 'an attempt to "
-                 "stop China's economic development'", "China's perceived cost of remedying each $B of the harm: "
-                 "the rents lost, times the industrial plan's strategic value", prior=("uniform", 1, 3),
-                 political=True),
+    REFORM_COST,
     ng.Parameter("president_weight", 0.3, "fraction", 0, 1, "political term; seed 002: the deficit demand came "
                  "from the White House, the industrial-policy demand from the trade representative",
                  "the President's value of a $B of reform, against the negotiator's", prior=("uniform", 0, 1),

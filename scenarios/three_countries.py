@@ -46,7 +46,7 @@ import numpy as np
 import negotiation as ng
 from negotiation import econ
 
-from . import _sources as S
+from . import _sources as S, structural_issues as _structural, tariff_standoff as _standoff
 from ._words import money as _b
 
 DATE = datetime.date(2018, 5, 17)
@@ -55,6 +55,8 @@ US_MOVES = ("threaten", "stand down")
 ROW_MOVES = ("join", "stay out")
 CHINA_MOVES = ("reform", "resist", "retaliate")
 US, ROW, CHINA = range(len(PLAYERS))
+_STANDOFF = ("us_list", "us_list_more", "china_list", "tariff_rate", "us_demand_elasticity",
+             "china_supply_elasticity", "china_demand_elasticity", "us_supply_elasticity")  # its facts, shared
 NO_CYCLE = 1e-12  # $B/yr: a best reply must beat the others by more than rounding
 
 
@@ -63,10 +65,7 @@ def _fact(name, fact, reason, **options):
 
 
 PARAMETERS = (
-    _fact("us_list", "us_list_april_2018", "the first U.S. list, taxed if China does not reform"),
-    _fact("us_list_more", "us_threat_additional_april_2018", "the further imports threatened"),
-    _fact("china_list", "china_list_april_2018", "China's answer to each threat: soybeans, cars, aircraft"),
-    _fact("tariff_rate", "tariff_rate_april_2018", "the listed rate, on every list"),
+    *(p for p in _standoff.PARAMETERS if p.name in _STANDOFF),
     _fact("harm", "section_301_harm", "the harm to the U.S. a full reform would remedy ('at least' $50B)",
           prior="triangular"),
     _fact("harm_ratio", "third_country_harm_ratio", "the harm to the rest of the world, per $ of the U.S. harm",
@@ -74,17 +73,7 @@ PARAMETERS = (
     _fact("margin", "third_country_margin", "exporters' surplus on each $ of diverted sales", prior="triangular"),
     _fact("take", "third_country_take_share", "the share of a fall in two countries' trade that the third takes",
           prior="triangular"),
-    _fact("us_demand_elasticity", "us_import_demand_elasticity", "how buyers outside China turn away from dearer "
-          "Chinese goods (the rest of the world's assumed the same)", prior="triangular"),
-    _fact("china_supply_elasticity", "china_export_supply_elasticity", "how Chinese exporters cut supply",
-          prior="triangular"),
-    _fact("china_demand_elasticity", "china_import_demand_elasticity", "how Chinese buyers turn away",
-          prior="triangular"),
-    _fact("us_supply_elasticity", "us_export_supply_elasticity", "how exporters to China cut supply (the rest of "
-          "the world's assumed the same)", prior="triangular"),
-    ng.Parameter("reform_cost", 1.5, "$B-eq per $B", 1, 5, "political term; seed 002: curbs seen as 'an attempt to "
-                 "stop China's economic development'", "China's perceived cost of remedying each $B of the harm",
-                 prior=("uniform", 1, 3), political=True),
+    _structural.REFORM_COST,
     ng.Parameter("row_match", 1, "fraction", 0, 2, "a choice: a matching threat", "the imports from China the "
                  "rest of the world would tax if it joined, as a multiple of the U.S. threat", choice=True),
     ng.Parameter("demanded_reform", 0.1, "fraction", 0, 1, "a choice: what the threats demand, set between "
