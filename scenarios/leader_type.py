@@ -31,6 +31,8 @@ not in what it does:
 """
 
 
+from fractions import Fraction
+
 import negotiation as ng
 from negotiation import econ
 
@@ -92,7 +94,7 @@ def tables(v):
 
 def tree(v):
     """Chance draws the leader's type; China moves without seeing it; the leader replies, knowing its type."""
-    found, p = tables(v), float(v.p_dealmaker)
+    found, p = tables(v), Fraction(str(v.p_dealmaker))  # exact, so the chances sum to exactly one in any file
 
     def reply(kind, j):
         us, china = found[kind]
