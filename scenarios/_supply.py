@@ -7,6 +7,8 @@ third-country imports) and then by new output, ``years`` times the first
 year's headroom after ``years`` years of investment.
 """
 
+import numpy as np
+
 import negotiation as ng
 from negotiation import econ
 
@@ -52,3 +54,26 @@ def china_cost(v, flows):
     """China's perceived cost of a pledge ($B/yr): the premium on what is delivered plus the political cost of
     the shortfall."""
     return flows["china_cost"] + v.shortfall_cost * flows["shortfall"]
+
+
+def kinks(v, years=1):
+    """The increases where the block's split changes slope: where diversion runs out, and then new output.
+    Between them every flow, and so every payoff built linearly from the flows, is linear in the increase."""
+    return np.array([0.0, most_deliverable(v, 0), most_deliverable(v, years)])
+
+
+def largest_accepted(payoff, v, upper, years=1):
+    """The largest increase in [0, ``upper``] at which ``payoff`` is at least 0, or None when there is none.
+
+    ``payoff`` must be non-increasing and linear between the :func:`kinks` (China's payoff from a pledge is):
+    it is evaluated once, on the kinks as an array, and the root interpolated on the one segment where its
+    sign changes, which is exact where a bisection would take forty evaluations to get close.
+    """
+    xs = np.unique(np.clip(np.append(kinks(v, years), upper), 0, upper))
+    ys = np.asarray(payoff(xs), dtype=float)
+    if ys[-1] >= 0:
+        return float(upper)
+    if ys[0] < 0:
+        return None
+    i = np.flatnonzero(ys >= 0)[-1]
+    return float(xs[i] + ys[i] * (xs[i + 1] - xs[i]) / (ys[i] - ys[i + 1]))

@@ -25,7 +25,6 @@ rest is a shortfall that is pledged and never delivered.
 
 import datetime
 
-import numpy as np
 import sympy
 
 import negotiation as ng
@@ -36,8 +35,7 @@ from ._words import money as _b, sentence
 
 DATE = datetime.date(2018, 5, 17)
 PLAYERS = ("U.S.", "China")
-TOLERANCE = 1e-9  # $B/yr: where bisection stops
-DIGITS = 9  # a threshold is reported to this many decimals, below the bisection's tolerance
+DIGITS = 9  # a threshold is reported to this many decimals
 
 
 def _fact(name, fact, reason, **options):
@@ -97,9 +95,10 @@ def china_stake(v):
 china_cost = _supply.china_cost
 
 
-def payoffs(v):
-    """Each side's perceived surplus over its disagreement point, as a function of the pledged increase."""
-    stake = china_stake(v)
+def payoffs(v, stake=None):
+    """Each side's perceived surplus over its disagreement point, as a function of the pledged increase.
+    (``stake``, China's stake, when the caller has it already: the tariff block is the costly part.)"""
+    stake = china_stake(v) if stake is None else stake
     return {"U.S.": lambda p: counted(v, pledge(v, p)) - v.us_reservation,
             "China": lambda p: stake - china_cost(v, pledge(v, p))}
 
@@ -112,42 +111,34 @@ def deal(v):
 max_deliverable = _supply.most_deliverable  # the largest pledged increase that can be delivered
 
 
-def largest_acceptable_to_china(v):
-    """The largest pledge up to the request whose cost to China stays below its stake (China's cost rises with it)."""
-    china = payoffs(v)["China"]
-    low, high = 0.0, float(v.requested)
-    if china(high) >= 0:
-        return high
-    if china(low) < 0:
-        return None
-    while high - low > TOLERANCE:
-        middle = float(np.mean((low, high)))
-        low, high = (middle, high) if china(middle) >= 0 else (low, middle)
-    return low
+def largest_acceptable_to_china(v, stake=None):
+    """The largest pledge up to the request whose cost to China stays below its stake (China's cost rises with it,
+    linearly between the block's kinks)."""
+    return _supply.largest_accepted(payoffs(v, stake)["China"], v, float(v.requested))
 
 
-def best_counted(v):
+def best_counted(v, stake=None):
     """The most the U.S. can count from a pledge China accepts; None when China accepts none."""
-    largest = largest_acceptable_to_china(v)
+    largest = largest_acceptable_to_china(v, stake)
     return None if largest is None else float(counted(v, pledge(v, largest)))
 
 
-def deal_exists(v):
+def deal_exists(v, stake=None):
     """The U.S. payoff rises with the pledge and China's falls, so a deal exists iff the U.S. reservation is met
-    by the largest pledge China accepts: one bisection instead of the whole range."""
-    best = best_counted(v)
+    by the largest pledge China accepts: one root instead of the whole range."""
+    best = best_counted(v, stake)
     return best is not None and best >= v.us_reservation
 
 
 def metrics(v):
-    request = pledge(v, v.requested)
+    request, stake = pledge(v, v.requested), china_stake(v)
     return {
-        "deal_exists": deal_exists(v),
-        "demand_in_deal_range": all(payoff(v.requested) >= 0 for payoff in payoffs(v).values()),
+        "deal_exists": deal_exists(v, stake),
+        "demand_in_deal_range": all(payoff(v.requested) >= 0 for payoff in payoffs(v, stake).values()),
         "max_deliverable_pledge": max_deliverable(v),
         "delivered_of_request": float(request["delivered"] - v.baseline),
         "global_cut_of_request": float(request["global_balance_change"]),
-        "china_stake": float(china_stake(v)),
+        "china_stake": float(stake),
         "us_gain_of_request": float(request["us_gain"]),
         "china_cost_of_request": float(request["china_cost"]),
     }

@@ -77,7 +77,8 @@ class Quantity:
             raise UnitError(f"{self.name}: political terms are stated in $B-equivalent a year ($B/yr), "
                             f"not {self.unit}")
         values = np.asarray(self.value, dtype=float)
-        if not np.all(np.isfinite(values)):
+        # a number is checked without numpy's reductions: blocks make thousands of quantities in a Monte Carlo
+        if not (math.isfinite(values) if values.ndim == 0 else np.isfinite(values).all()):
             raise ParameterError(f"{self.name}: the value must be finite, got {self.value!r}")
         if self.low is not None and self.high is not None:
             if not self.low <= self.high:

@@ -1,8 +1,10 @@
 """Headline conclusions of each scenario, with the reasoning in each docstring."""
 
+import importlib
 import math
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import negotiation as ng
 
@@ -217,7 +219,29 @@ def test_fully_relabelled_chips_are_worth_nothing_real():
                                     {"us_reservation": 40, "shortfall_cost": 0.5, "premium": 0.3},
                                     {"us_reservation": 0, "counted_share": 0}, {"us_reservation": 20, "divertible": 20}])
 def test_the_fast_deal_test_agrees_with_the_deal_range(values):
-    """deal_exists (one bisection, by monotonicity) against the deal range found on a grid."""
+    """deal_exists (one root, by monotonicity) against the deal range found on a grid."""
     v = ng.load_scenario("purchase_pledges", **values).values
     scenario = ng.get_scenario("purchase_pledges")
     assert scenario.metrics(v)["deal_exists"] == (not scenario.deal(v).empty)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_the_largest_pledge_china_accepts_is_where_its_payoff_crosses_zero(data):
+    """The root taken on the block's kinks is China's indifference point, checked by evaluating its payoff
+    either side of it; and the fast deal test agrees with the deal range."""
+    scenario = ng.get_scenario("purchase_pledges")
+    chosen = {p.name: data.draw(st.floats(p.low, p.high, allow_nan=False)) for p in scenario.parameters}
+    v = scenario.bind(**chosen).values
+    module = importlib.import_module("scenarios.purchase_pledges")
+    china = module.payoffs(v)["China"]
+    largest = module.largest_acceptable_to_china(v)
+    if largest is None:
+        assert china(0.0) < 0
+    else:
+        assert china(largest) >= -1e-9
+        if largest < v.requested - 1e-6:
+            assert china(largest + 1e-6) < 0
+    deal = scenario.deal(v)
+    if deal.empty or deal.high - deal.low > 1e-6:  # a deal range of one point is a tie the grid may miss
+        assert scenario.metrics(v)["deal_exists"] == (not deal.empty)
