@@ -5,7 +5,7 @@
 * :data:`REGISTRY`, one registry of sourced facts for the whole catalogue,
   which refuses look-ahead (``registry.py``, data in ``facts.py``);
 * blocks, each a pure function returning a :class:`Derivation`:
-  :func:`tariff`, :func:`sector_tariffs` (retaliation on chosen sectors),
+  :func:`tariff` and its plain form :func:`tariff_effects`, :func:`sector_tariffs` (retaliation on chosen sectors),
   :func:`optimal_tariff`, :func:`nash_tariffs` (``tariffs.py``);
   :func:`purchase_pledge` and its array form :func:`pledge_flows`
   (``pledges.py``); :func:`discount_factor` and :func:`annual_equivalent`
@@ -24,7 +24,7 @@ import importlib
 _EXPORTS = {
     "Quantity": "quantity", "Derivation": "quantity", "KINDS": "quantity",
     "Registry": "registry", "REGISTRY": "registry",
-    "tariff": "tariffs", "sector_tariffs": "tariffs", "optimal_tariff": "tariffs", "nash_tariffs": "tariffs",
+    "tariff": "tariffs", "tariff_effects": "tariffs", "sector_tariffs": "tariffs", "optimal_tariff": "tariffs", "nash_tariffs": "tariffs",
     "purchase_pledge": "pledges", "pledge_flows": "pledges", "discount_factor": "patience",
     "annual_equivalent": "patience",
     "tariff_probability": "uncertainty", "Probability": "uncertainty", "draw": "uncertainty",

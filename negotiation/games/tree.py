@@ -128,36 +128,15 @@ class GameTree(_format.Displays):
     # -------------------------------------------------------------- building
     @classmethod
     def from_nested(cls, players: Sequence[str], root: Any, title: str = "") -> "GameTree":
-        """Build a tree from :func:`decision`, :func:`chance` and :func:`outcome` specs."""
-        tree = cls(players, title=title)
-        stack = [(root, ROOT)]
-        while stack:
-            spec, node = stack.pop()
-            if isinstance(spec, Outcome):
-                tree.add_terminal(node, spec.payoffs)
-            elif isinstance(spec, Decision):
-                tree.add_decision(node, spec.player, infoset=spec.infoset)
-                for action, child in spec.moves.items():
-                    child_id = _child_id(node, action, child)
-                    tree.add_move(node, child_id, action)
-                    stack.append((child, child_id))
-            elif isinstance(spec, Chance):
-                tree.add_chance(node)
-                for action, pair in spec.moves.items():
-                    if not (isinstance(pair, tuple) and len(pair) == 2):
-                        raise GameError(
-                            f"chance outcome {action!r} at {_where(node)} must be (probability, subtree)"
-                        )
-                    probability, child = pair
-                    child_id = _child_id(node, action, child)
-                    tree.add_move(node, child_id, action, probability=probability)
-                    stack.append((child, child_id))
-            else:
-                raise GameError(
-                    f"{_where(node)}: expected decision(...), chance(...) or outcome(...), got {spec!r}"
-                )
-        tree.check()
-        return tree
+        """Build a tree from :func:`decision`, :func:`chance` and :func:`outcome` specs.
+
+        The specs are validated and compiled to the solvers' array form in one walk; the networkx graph is
+        built the first time :attr:`graph` is used (a Monte Carlo that builds a small tree per draw never
+        needs it).
+        """
+        from .tree_nested import build_from_nested
+
+        return build_from_nested(cls, players, root, title)
 
     @classmethod
     def from_arrays(
@@ -213,18 +192,7 @@ class GameTree(_format.Displays):
         return node
 
     def add_terminal(self, node: str, payoffs: Sequence[Any]) -> str:
-        if isinstance(payoffs, (str, bytes)) or not hasattr(payoffs, "__len__"):
-            raise PayoffValueError(f"terminal {_where(node)}: payoffs must be a sequence, got {payoffs!r}")
-        if len(payoffs) != len(self.players):
-            raise ShapeError(
-                f"terminal {_where(node)} has {len(payoffs)} payoffs; the game has "
-                f"{len(self.players)} players ({', '.join(self.players)})"
-            )
-        array, kind = to_payoff_array(list(payoffs), f"payoffs at terminal {_where(node)}")
-        if kind == INTEGER:  # keep ints as ints, so copies of the tree stay exact-compatible
-            values = tuple(int(v) for v in array.tolist())
-        else:
-            values = tuple(array.tolist()) if kind != SYMBOLIC else tuple(array)
+        values, kind = terminal_payoffs(node, payoffs, self.players)
         self._new_node(node, kind=TERMINAL, payoffs=values, payoff_kind=kind)
         return node
 
@@ -370,7 +338,7 @@ class GameTree(_format.Displays):
     @property
     def kind_of_payoffs(self) -> str:
         if self._graph is None:
-            return FLOAT
+            return combined_kind(k for k in self._compiled.payoff_kinds if k) if self._compiled.payoff_kinds else FLOAT
         return combined_kind(d["payoff_kind"] for _, d in self.graph.nodes(data=True) if d.get("kind") == TERMINAL)
 
     @property
@@ -380,9 +348,7 @@ class GameTree(_format.Displays):
             return self._compiled.exact
         kinds = {d["payoff_kind"] for _, d in self.graph.nodes(data=True) if d.get("kind") == TERMINAL}
         probabilities = [d["probability"] for _, _, d in self.graph.edges(data=True) if d["probability"] is not None]
-        if FLOAT in kinds or SYMBOLIC in kinds or any(isinstance(p, float) for p in probabilities):
-            return False
-        return EXACT in kinds or any(isinstance(p, Fraction) for p in probabilities)
+        return exactness(kinds, probabilities)
 
     @property
     def is_perfect_information(self) -> bool:
@@ -469,41 +435,17 @@ class GameTree(_format.Displays):
         return self
 
     def _check_probabilities(self, node: str) -> None:
-        probabilities = [d["probability"] for _, _, d in self.graph.out_edges(node, data=True)]
-        if all(isinstance(p, Fraction) for p in probabilities):
-            total = sum(probabilities, Fraction(0))
-            ok = total == 1
-        else:
-            total = math.fsum(float(p) for p in probabilities)
-            ok = abs(total - 1) <= _PROBABILITY_TOL
-        if not ok:
-            raise GameError(f"the probabilities at chance node {_where(node)} sum to {total}, not 1")
+        check_probability_sum(node, [d["probability"] for _, _, d in self.graph.out_edges(node, data=True)])
 
     def _check_infosets(self) -> None:
         """Each information set has one player and one set of actions (read off the graph)."""
         graph = self.graph
-        members: dict[str, list[str]] = {}
+        members: dict[str, list] = {}
         for node, data in graph.nodes(data=True):
             if data["kind"] == DECISION:
-                members.setdefault(data["infoset"], []).append(node)
-
-        def actions(node):
-            return tuple(d["action"] for _, _, d in graph.out_edges(node, data=True))
-
-        for infoset, nodes in members.items():
-            first = nodes[0]
-            for other in nodes[1:]:
-                if graph.nodes[other]["player"] != graph.nodes[first]["player"]:
-                    raise GameError(
-                        f"information set {infoset!r} mixes players: "
-                        f"{self.players[graph.nodes[first]['player']]} at {_where(first)} and "
-                        f"{self.players[graph.nodes[other]['player']]} at {_where(other)}"
-                    )
-                if set(actions(other)) != set(actions(first)):
-                    raise GameError(
-                        f"information set {infoset!r} offers different actions: {actions(first)} at "
-                        f"{_where(first)} but {actions(other)} at {_where(other)}"
-                    )
+                actions = tuple(d["action"] for _, _, d in graph.out_edges(node, data=True))
+                members.setdefault(data["infoset"], []).append((node, data["player"], actions))
+        check_infosets(self.players, members)
 
     def require_perfect_recall(self, purpose: str) -> None:
         """Raise unless every player remembers their own past information sets and actions."""
@@ -567,6 +509,7 @@ class CompiledTree:
     infoset: list = field(default_factory=list)  # information set of each decision node (None elsewhere)
     named: list = field(default_factory=list)  # True where the author named the information set
     infosets: dict | None = None  # filled on first use by GameTree.infosets
+    payoff_kinds: list | None = None  # each terminal's payoff kind (None elsewhere); None: all float
 
     @property
     def levels(self) -> list[tuple[int, int]]:
@@ -674,3 +617,52 @@ def as_number(value: Any, exact: bool):
     """A payoff or probability as Fraction (exact) or float."""
     return to_fraction(value) if exact else float(value)
 
+
+
+def terminal_payoffs(node: str, payoffs: Any, players: Sequence[str]) -> tuple[tuple, str]:
+    """A terminal's payoffs checked (one number per player) and stored: ``(values, kind)``."""
+    if isinstance(payoffs, (str, bytes)) or not hasattr(payoffs, "__len__"):
+        raise PayoffValueError(f"terminal {_where(node)}: payoffs must be a sequence, got {payoffs!r}")
+    if len(payoffs) != len(players):
+        raise ShapeError(f"terminal {_where(node)} has {len(payoffs)} payoffs; the game has {len(players)} players "
+                         f"({', '.join(players)})")
+    array, kind = to_payoff_array(list(payoffs), f"payoffs at terminal {_where(node)}")
+    if kind == INTEGER:  # keep ints as ints, so copies of the tree stay exact-compatible
+        return tuple(int(v) for v in array.tolist()), kind
+    return (tuple(array.tolist()) if kind != SYMBOLIC else tuple(array)), kind
+
+
+def check_probability_sum(node: str, probabilities: Sequence[Any]) -> None:
+    """The probabilities at a chance node sum to 1: exactly for Fractions, within a tolerance for floats."""
+    if all(isinstance(p, Fraction) for p in probabilities):
+        total = sum(probabilities, Fraction(0))
+        ok = total == 1
+    else:
+        total = math.fsum(float(p) for p in probabilities)
+        ok = abs(total - 1) <= _PROBABILITY_TOL
+    if not ok:
+        raise GameError(f"the probabilities at chance node {_where(node)} sum to {total}, not 1")
+
+
+def check_infosets(players: Sequence[str], members: Mapping[str, list]) -> None:
+    """``{information set: [(node, player index, actions)]}``: one player and one set of actions in each."""
+    for infoset, nodes in members.items():
+        first, first_player, first_actions = nodes[0]
+        for other, player, actions in nodes[1:]:
+            if player != first_player:
+                raise GameError(
+                    f"information set {infoset!r} mixes players: {players[first_player]} at {_where(first)} and "
+                    f"{players[player]} at {_where(other)}"
+                )
+            if set(actions) != set(first_actions):
+                raise GameError(
+                    f"information set {infoset!r} offers different actions: {first_actions} at "
+                    f"{_where(first)} but {actions} at {_where(other)}"
+                )
+
+
+def exactness(kinds, probabilities) -> bool:
+    """Exact when some payoff or probability is exact and none is a float or symbolic."""
+    if FLOAT in kinds or SYMBOLIC in kinds or any(isinstance(p, float) for p in probabilities):
+        return False
+    return EXACT in kinds or any(isinstance(p, Fraction) for p in probabilities)

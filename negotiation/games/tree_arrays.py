@@ -179,7 +179,8 @@ def fill_graph(graph, c: CompiledTree) -> None:
     for k, node in enumerate(c.order):
         kind = names[int(c.kind[k])]
         if kind == TERMINAL:
-            nodes.append((node, {"kind": kind, "payoffs": c.payoffs[k], "payoff_kind": "float"}))
+            payoff_kind = c.payoff_kinds[k] if c.payoff_kinds else "float"
+            nodes.append((node, {"kind": kind, "payoffs": c.payoffs[k], "payoff_kind": payoff_kind}))
         elif kind == DECISION:
             nodes.append(
                 (node, {"kind": kind, "player": int(c.player[k]), "infoset": c.infoset[k], "own_infoset": not c.named[k]})

@@ -149,3 +149,25 @@ def test_the_derivation_prints_formulas_inputs_and_units():
     assert "R = t·q·Q" in text and "revenue = 8.94427 $B/yr" in text and "object at 0x" not in text
     data = econ.tariff(50, 0.25, 2, 2).to_dict()
     assert data["outputs"]["revenue"]["unit"] == "$B/yr"
+
+
+@given(FLOW, RATE, ELASTICITY, ELASTICITY)
+def test_the_plain_form_gives_the_derivation_s_numbers(flow, rate, eps, eta):
+    d = econ.tariff(flow, rate, eps, eta)
+    plain = econ.tariff_effects(flow, rate, eps, eta)
+    assert set(plain) == set(d.outputs)
+    for name, value in plain.items():
+        assert isinstance(value, float)
+        assert math.isclose(value, d.outputs[name].value, rel_tol=0, abs_tol=0)
+
+
+def test_the_plain_form_refuses_what_the_block_refuses():
+    with pytest.raises(errors.ParameterError, match="both be zero"):
+        econ.tariff_effects(50, 0.25, 0, 0)
+    with pytest.raises(errors.ParameterError, match="demand_elasticity must be finite"):
+        econ.tariff_effects(50, 0.25, [2.0, float("nan")], 2)
+    with pytest.raises(errors.ParameterError, match="flow must be finite"):
+        econ.tariff_effects([50, float("inf")], 0.25, 2, 2)
+    with pytest.raises(errors.ParameterError, match="supply_elasticity must be at least 0, got -1"):
+        econ.tariff_effects(50, 0.25, 2, [1, -1, 3])
+    assert econ.tariff_effects([], 0.25, 2, 2)["revenue"].shape == (0,)
