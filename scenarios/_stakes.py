@@ -28,19 +28,19 @@ def parameters(date):
 
 
 def tariffs_after_march(v):
-    """The U.S. tariffs in force after 1 March without a deal, as two tariff derivations."""
-    def tariff(flow, rate, label):
-        return econ.tariff(flow, econ.convert(rate, "%", "1"), v.us_demand_elasticity, v.china_supply_elasticity,
-                           label=label)
-    return (tariff(v.tariffed_july + v.tariffed_august, v.first_rate, "U.S. tariffs of July and August 2018"),
-            tariff(v.tariffed_september, v.rate_scheduled, "U.S. tariff on $200B at the scheduled rate"))
+    """The U.S. tariffs in force after 1 March without a deal (those of July and August 2018, and the $200B at
+    the scheduled rate), as the tariff block's numbers."""
+    def tariff(flow, rate):
+        return econ.tariff_effects(flow, econ.convert(rate, "%", "1"), v.us_demand_elasticity,
+                                   v.china_supply_elasticity)
+    return tariff(v.tariffed_july + v.tariffed_august, v.first_rate), tariff(v.tariffed_september, v.rate_scheduled)
 
 
 def china_stake(v):
     """What those tariffs would cost Chinese exporters a year ($B/yr), all of which a deal is assumed to remove."""
-    return -sum(t.exporter_welfare.value for t in tariffs_after_march(v))
+    return -sum(t["exporter_welfare"] for t in tariffs_after_march(v))
 
 
 def us_tariff_welfare(v):
     """What those tariffs are worth to the U.S. a year (revenue less buyers' loss), before any retaliation."""
-    return sum(t.importer_welfare.value for t in tariffs_after_march(v))
+    return sum(t["importer_welfare"] for t in tariffs_after_march(v))

@@ -78,9 +78,8 @@ METRICS = (
 
 def tables(v):
     """{type: (U.S. payoffs, China's payoffs)}, rows Agree/Escalate, columns Concede/Hold firm ($B/yr)."""
-    us_tariff, china_tariff = _standoff.tariffs(v)
-    imposed, answered, _ = _standoff.war(v, (us_tariff, china_tariff))
-    believed = econ.tariff(us_tariff.inputs[0].value, econ.convert(v.tariff_rate, "%", "1"),
+    imposed, answered, _ = _standoff.war(v)
+    believed = econ.tariff(v.us_list + v.us_list_more, econ.convert(v.tariff_rate, "%", "1"),
                            v.us_demand_elasticity, v.china_supply_elasticity,
                            believed_exporter_share=v.hardliner_belief).perceived_importer_welfare.value
     remedied = v.concession * v.harm

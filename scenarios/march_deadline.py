@@ -117,15 +117,16 @@ def _welfare(v):
     """Both sides' welfare a year from each list's tariffs, at the first, truce and scheduled rates: two calls
     to the tariff block, each on an array of (list, rate) pairs. Returns {(list, rate): (U.S., China)}."""
     pct = lambda rate: econ.convert(rate, "%", "1")  # noqa: E731
-    us = econ.tariff([v.tariffed_july + v.tariffed_august, v.tariffed_september, v.tariffed_september],
-                     pct(np.array([v.first_rate, v.truce_rate, v.rate_scheduled])), v.us_demand_elasticity,
-                     v.china_supply_elasticity, label="U.S. tariffs: the 2018 lists, the $200B at 10% and at 25%")
-    china = econ.tariff([v.china_list_first, v.china_list, v.china_list],
-                        pct(np.array([v.first_rate, v.china_rate, v.rate_scheduled])), v.china_demand_elasticity,
-                        v.us_supply_elasticity, label="China's answers: its first lists, its $60B as now and raised")
+    # U.S.: the 2018 lists, the $200B at 10% and at 25%; China: its first lists, its $60B as now and raised
+    us = econ.tariff_effects([v.tariffed_july + v.tariffed_august, v.tariffed_september, v.tariffed_september],
+                             pct(np.array([v.first_rate, v.truce_rate, v.rate_scheduled])), v.us_demand_elasticity,
+                             v.china_supply_elasticity)
+    china = econ.tariff_effects([v.china_list_first, v.china_list, v.china_list],
+                                pct(np.array([v.first_rate, v.china_rate, v.rate_scheduled])),
+                                v.china_demand_elasticity, v.us_supply_elasticity)
     keys = ("first lists", "now", "raised")
-    return {key: (float(us.importer_welfare.value[k] + china.exporter_welfare.value[k]),
-                  float(us.exporter_welfare.value[k] + china.importer_welfare.value[k]))
+    return {key: (float(us["importer_welfare"][k] + china["exporter_welfare"][k]),
+                  float(us["exporter_welfare"][k] + china["importer_welfare"][k]))
             for k, key in enumerate(keys)}
 
 

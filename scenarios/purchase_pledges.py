@@ -87,9 +87,8 @@ def counted(v, flows):
 def china_stake(v):
     """What China's exporters would lose to the threatened U.S. tariffs (the tariff block)."""
     rate = econ.convert(v.tariff_rate, "%", "1")
-    threat = econ.tariff(v.us_list + v.us_list_more, rate, v.us_demand_elasticity, v.china_supply_elasticity,
-                         label="the threatened U.S. tariffs")
-    return -threat.exporter_welfare.value
+    threat = econ.tariff_effects(v.us_list + v.us_list_more, rate, v.us_demand_elasticity, v.china_supply_elasticity)
+    return -threat["exporter_welfare"]
 
 
 china_cost = _supply.china_cost

@@ -77,20 +77,19 @@ METRICS = (
 
 
 def tariffs(v):
-    """The two tariffs as derivations: the U.S. list on imports from China, and China's list on U.S. goods."""
+    """The two tariffs through the tariff block, as its numbers ($B/yr): the U.S. list on imports from China,
+    and China's list on U.S. goods (``econ.tariff_effects``: the block without its record, once per draw)."""
     rate = econ.convert(v.tariff_rate, "%", "1")
-    us = econ.tariff(v.us_list + v.us_list_more, rate, v.us_demand_elasticity, v.china_supply_elasticity,
-                     label="U.S. tariffs on China's goods")
-    china = econ.tariff(v.china_list, rate, v.china_demand_elasticity, v.us_supply_elasticity,
-                        label="China's tariffs on U.S. goods")
+    us = econ.tariff_effects(v.us_list + v.us_list_more, rate, v.us_demand_elasticity, v.china_supply_elasticity)
+    china = econ.tariff_effects(v.china_list, rate, v.china_demand_elasticity, v.us_supply_elasticity)
     return us, china
 
 
 def war(v, us_china=None):
     """(the U.S. tariffs imposed, China's retaliation, the two together): realised (U.S., China) welfare, $B/yr."""
     us, china = us_china or tariffs(v)
-    imposed = (us.importer_welfare.value, us.exporter_welfare.value)
-    answered = (china.exporter_welfare.value, china.importer_welfare.value)
+    imposed = (us["importer_welfare"], us["exporter_welfare"])
+    answered = (china["exporter_welfare"], china["importer_welfare"])
     return imposed, answered, (imposed[0] + answered[0], imposed[1] + answered[1])
 
 
@@ -259,9 +258,9 @@ def _retaliates(instance):
     v = instance.values
     _, china = tariffs(v)
     verb = "Yes" if metrics(v)["retaliation_credible"] else "No"
-    return (f"{verb}: China's own tariff changes its welfare by {_b(china.importer_welfare.value)} a year (revenue "
-            f"{_b(china.revenue.value)} less buyers' loss {_b(china.consumer_loss.value)}), and it costs U.S. "
-            f"exporters {_b(-china.exporter_welfare.value)}.")
+    return (f"{verb}: China's own tariff changes its welfare by {_b(china['importer_welfare'])} a year (revenue "
+            f"{_b(china['revenue'])} less buyers' loss {_b(china['consumer_loss'])}), and it costs U.S. "
+            f"exporters {_b(-china['exporter_welfare'])}.")
 
 
 def _order(instance):

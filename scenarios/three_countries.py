@@ -100,24 +100,24 @@ def tariffs(v):
     China's answer to each, with the third country's gain on the trade diverted to it (all $B/yr)."""
     rate = econ.convert(v.tariff_rate, "%", "1")
 
-    def on_china(flow, label):
-        return econ.tariff(flow, rate, v.us_demand_elasticity, v.china_supply_elasticity, label=label)
+    def on_china(flow):
+        return flow, econ.tariff_effects(flow, rate, v.us_demand_elasticity, v.china_supply_elasticity)
 
-    def by_china(flow, label):
-        return econ.tariff(flow, rate, v.china_demand_elasticity, v.us_supply_elasticity, label=label)
+    def by_china(flow):
+        return flow, econ.tariff_effects(flow, rate, v.china_demand_elasticity, v.us_supply_elasticity)
 
     threat = v.us_list + v.us_list_more
-    found = {"us_on_china": on_china(threat, "the U.S. threat"),
-             "row_on_china": on_china(v.row_match * threat, "the rest of the world's matching threat"),
-             "china_on_us": by_china(v.china_list, "China's answer to the U.S."),
-             "china_on_row": by_china(v.china_list, "China's answer to the rest of the world")}
-    return {name: _effects(v, t) for name, t in found.items()}
+    found = {"us_on_china": on_china(threat),  # the U.S. threat
+             "row_on_china": on_china(v.row_match * threat),  # the rest of the world's matching threat
+             "china_on_us": by_china(v.china_list),  # China's answer to the U.S.
+             "china_on_row": by_china(v.china_list)}  # China's answer to the rest of the world
+    return {name: _effects(v, flow, t) for name, (flow, t) in found.items()}
 
 
-def _effects(v, derivation):
+def _effects(v, flow, tariff):
     """(importer's welfare, exporter's welfare, the third country's gain on diverted trade)."""
-    fall = derivation.inputs[0].value - derivation.quantity.value
-    return (derivation.importer_welfare.value, derivation.exporter_welfare.value, v.margin * v.take * fall)
+    fall = flow - tariff["quantity"]
+    return (tariff["importer_welfare"], tariff["exporter_welfare"], v.margin * v.take * fall)
 
 
 def payoff(v, us, row, china, effects=None, political=True):
