@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import math
@@ -62,15 +63,20 @@ class SweepResult(_format.Displays):
     def __len__(self) -> int:
         return len(self.rows)
 
+    @functools.cached_property
+    def _names(self) -> tuple[str, ...]:
+        # a scan of every row, done once: a 10⁴-draw table is asked for each of its columns in turn
+        names = dict.fromkeys(self.parameters)
+        for row in self.rows:
+            names.update(dict.fromkeys(row))
+        return tuple(names)
+
     @property
     def names(self) -> list[str]:
-        names = list(self.parameters)
-        for row in self.rows:
-            names += [k for k in row if k not in names]
-        return names
+        return list(self._names)
 
     def column(self, name: str) -> list:
-        if name not in self.names:
+        if name not in self._names:
             raise ParameterError(f"no column {name!r}; the columns are {', '.join(self.names)}")
         return [row.get(name) for row in self.rows]
 
