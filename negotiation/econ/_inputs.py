@@ -14,17 +14,26 @@ __all__ = ["amount", "quantity_of"]
 
 
 def amount(value: Any, name: str, unit: str, low: float | None = None, high: float | None = None,
-           open_low: bool = False) -> np.ndarray:
-    """``value`` as a float array in ``unit``: a Quantity is converted, a plain number taken as ``unit``."""
+           open_low: bool = False) -> np.ndarray | np.float64:
+    """``value`` as a float array in ``unit`` (a numpy float for a plain number): a Quantity is converted, a
+    plain number taken as ``unit``."""
     if isinstance(value, Quantity):
         value = value.magnitude(unit)
     try:
-        array = np.asarray(value, dtype=float)
+        if type(value) is float or type(value) is int:  # a Monte Carlo's case: one number, checked as one
+            array = np.float64(value)
+        else:
+            array = np.asarray(value, dtype=float)
+    except OverflowError:
+        raise ParameterError(f"{name} must be finite: it is beyond the range of a float") from None
     except (TypeError, ValueError):
         raise ParameterError(f"{name} must be a number or an array of numbers, got {type(value).__name__}") from None
-    if array.size == 0:
+    if array.ndim == 0:
+        smallest = largest = float(array)
+    elif array.size == 0:
         return array
-    smallest, largest = extremes(array)
+    else:
+        smallest, largest = float(array.min()), float(array.max())  # NaN if any element is NaN
     if not (math.isfinite(smallest) and math.isfinite(largest)):
         raise ParameterError(f"{name} must be finite")
     if low is not None and (smallest <= low if open_low else smallest < low):
@@ -32,15 +41,6 @@ def amount(value: Any, name: str, unit: str, low: float | None = None, high: flo
     if high is not None and largest > high:
         raise ParameterError(f"{name} must be at most {high:g}, got {largest:g}")
     return array
-
-
-def extremes(array: np.ndarray) -> tuple[float, float]:
-    """The smallest and largest element (NaN if any is NaN); a number without numpy's reductions, which cost
-    microseconds each and are paid on every call of a block inside a Monte Carlo."""
-    if array.ndim == 0:
-        x = float(array)
-        return x, x
-    return float(array.min()), float(array.max())
 
 
 def quantity_of(value: Any, name: str, unit: str) -> Quantity:

@@ -129,5 +129,7 @@ def _side(value, name):
 
 
 def _scalar(value):
+    if isinstance(value, float):  # numpy's floats are Python floats too
+        return float(value)
     array = np.asarray(value, dtype=float)
     return float(array) if array.ndim == 0 else array

@@ -161,6 +161,8 @@ def _tariff_arrays(m0, t, eps, eta) -> dict:
 
 
 def _scalar(value):
+    if isinstance(value, float):  # numpy's floats are Python floats too
+        return float(value)
     array = np.asarray(value, dtype=float)
     return float(array) if array.ndim == 0 else array
 

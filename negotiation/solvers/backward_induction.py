@@ -109,7 +109,40 @@ def backward_induction(tree: GameTree, limit: int = 1000, tol: float | None = No
     )
 
 
+SMALL_TREE = 64  # nodes: below this a loop over the nodes beats a dozen numpy calls a level
+
+
 def _solve_float(c, slack):
+    """Values, first optimal child and optimal count of every node: a loop over the nodes for a small tree
+    (a Monte Carlo solves one per draw), numpy level by level for a large one."""
+    return (_solve_float_small if len(c.order) < SMALL_TREE else _solve_float_levels)(c, slack)
+
+
+def _solve_float_small(c, slack):
+    """:func:`_solve_float_levels` node by node, from the last node in breadth-first order back to the root."""
+    n = len(c.order)
+    matrix = c.payoff_matrix()
+    kind, player, first, count = c.kind.tolist(), c.player.tolist(), c.first_child.tolist(), c.num_children.tolist()
+    values = [None] * n
+    choice, optimal_count = [-1] * n, [0] * n
+    for k in range(n - 1, -1, -1):
+        if kind[k] == 0:
+            values[k] = matrix[k].tolist()
+            continue
+        children = range(first[k], first[k] + count[k])
+        if kind[k] == 2:
+            p = [float(c.probability[j]) for j in children]
+            values[k] = [sum(q * values[j][i] for q, j in zip(p, children)) for i in range(matrix.shape[1])]
+            continue
+        scores = [values[j][player[k]] for j in children]
+        best = max(scores)
+        optimal = [j for j, score in zip(children, scores) if score >= best - slack]
+        choice[k], optimal_count[k] = optimal[0], len(optimal)
+        values[k] = values[optimal[0]]
+    return np.array(values, dtype=float), np.array(choice, dtype=np.int64), np.array(optimal_count, dtype=np.int64)
+
+
+def _solve_float_levels(c, slack):
     """Vectorised over each level of the tree: values, first optimal child, optimal count."""
     n = len(c.order)
     values = c.payoff_matrix().copy()

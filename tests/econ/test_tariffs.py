@@ -171,3 +171,10 @@ def test_the_plain_form_refuses_what_the_block_refuses():
     with pytest.raises(errors.ParameterError, match="supply_elasticity must be at least 0, got -1"):
         econ.tariff_effects(50, 0.25, 2, [1, -1, 3])
     assert econ.tariff_effects([], 0.25, 2, 2)["revenue"].shape == (0,)
+
+
+def test_a_number_beyond_a_float_is_refused_by_name():
+    with pytest.raises(errors.ParameterError, match="flow must be finite: it is beyond the range of a float"):
+        econ.tariff_effects(10 ** 400, 0.25, 2, 2)
+    with pytest.raises(errors.ParameterError, match="rate must be finite: it is beyond"):
+        econ.tariff(50, [0.25, 10 ** 400], 2, 2)

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, settings, strategies as st
 
 import negotiation as ng
 from negotiation import errors
@@ -110,3 +110,16 @@ def test_rendering():
     assert result.to_dict()["equilibria"][0]["behaviour"] == {"start": {"Enter": 1}, "Enter": {"Accommodate": 1}}
     assert "<table>" in result._repr_html_()
     assert np.isfinite(result[0].payoffs).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(trees.random_trees(), st.sampled_from([0.0, 1e-9, 0.5]))
+def test_the_small_tree_loop_agrees_with_the_level_by_level_solver(tree, slack):
+    """Below SMALL_TREE nodes the float solver loops over nodes; it must give the vectorised answer exactly."""
+    from negotiation.solvers.backward_induction import _solve_float_levels, _solve_float_small
+
+    c = tree.compiled()
+    small, levels = _solve_float_small(c, slack), _solve_float_levels(c, slack)
+    assert np.allclose(small[0], levels[0], rtol=0, atol=1e-12)
+    assert small[1].tolist() == levels[1].tolist()
+    assert small[2].tolist() == levels[2].tolist()
