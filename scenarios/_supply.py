@@ -46,8 +46,10 @@ def flows(v, increase, years=1):
 
 
 def most_deliverable(v, years=1):
-    """The largest increase that can be delivered after ``years`` of new capacity ($B/yr)."""
-    return float(flows(v, 0, years)["max_deliverable_pledge"] - v.baseline)
+    """The largest increase that can be delivered after ``years`` of new capacity ($B/yr; a number, or an
+    array for an array of years)."""
+    most = flows(v, 0, years)["max_deliverable_pledge"] - v.baseline
+    return float(most) if np.ndim(most) == 0 else most  # an array of years gives an array
 
 
 def china_cost(v, flows):

@@ -121,14 +121,16 @@ def deal(v):
 
 
 def metrics(v):
-    short = [int(t) for t in years(v) if offered(v, t) > most_in(v, t)]
+    path = years(v)
+    most, offer = most_in(v, path), offered(v, path)  # every year at once: the block takes arrays
+    short = [int(t) for t, o, m in zip(path, offer, most) if o > m]
     clears = bool(most_in(v, v.us_years) >= v.surplus)
     return {
         "path_credible": not short,
         "clears_in_us_years": clears,
         "deal_exists": clears and not deal(v).empty,  # the U.S. accepts nothing unless the surplus clears in time
-        "max_deliverable_total": float(sum(most_in(v, t) for t in years(v))),
-        "offer_total": float(sum(offered(v, t) for t in years(v))),
+        "max_deliverable_total": float(most.sum()),
+        "offer_total": float(offer.sum()),
         "first_short_year": float(short[0] if short else 0),
         "years_to_clear": years_to_clear(v),
         "china_stake": float(china_stake(v)),

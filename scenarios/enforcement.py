@@ -111,21 +111,30 @@ def detection(v):
     return NORMAL.cdf(-v.tolerance / v.noise), NORMAL.cdf((1 - v.tolerance) / v.noise)
 
 
-def stage_payoffs(v, stake=None):
-    """China's per-period payoffs against no deal: complying, walking away, being punished ($B per period)."""
+def terms(v, stake=None):
+    """What every regime's test reads, computed once a draw: China's stake and compliance cost ($B/yr), δ,
+    and the detection chances (α, β)."""
     stake = _stakes.china_stake(v) if stake is None else stake
-    return (stake - compliance_cost(v)) * v.period_years, stake * v.period_years, 0.0
+    return {"stake": stake, "cost": compliance_cost(v), "delta": delta(v), "detection": detection(v)}
+
+
+def stage_payoffs(v, known=None):
+    """China's per-period payoffs against no deal: complying, walking away, being punished ($B per period).
+    (``known``: :func:`terms`, when the caller has them already.)"""
+    k = known or terms(v)
+    return (k["stake"] - k["cost"]) * v.period_years, k["stake"] * v.period_years, 0.0
 
 
 def punishment_periods(v):
     return max(1, round(v.snapback_years / v.period_years))
 
 
-def values(v, regime, stake=None):
+def values(v, regime, known=None):
     """(value of the deal on the compliant path, what a declared breach takes away), in $B, per regime."""
-    comply, _, _ = stage_payoffs(v, stake)
-    d = delta(v)
-    alpha, _ = detection(v)
+    k = known or terms(v)
+    comply, _, _ = stage_payoffs(v, k)
+    d = k["delta"]
+    alpha, _ = k["detection"]
     if regime == MOU:
         value = comply / (1 - d * (1 - alpha))
         return value, value
@@ -137,27 +146,27 @@ def values(v, regime, stake=None):
     return value, v.award
 
 
-def self_enforcing(v, regime, stake=None):
-    """China prefers the deal to none, and one period's walking away does not pay (``stake``: China's stake,
-    when the caller has it already: the tariff block is the costly part)."""
-    stake = _stakes.china_stake(v) if stake is None else stake
-    comply, walk, _ = stage_payoffs(v, stake)
-    alpha, beta = detection(v)
-    value, at_stake = values(v, regime, stake)
-    return value >= 0 and walk - comply <= delta(v) * (beta - alpha) * at_stake
+def self_enforcing(v, regime, known=None):
+    """China prefers the deal to none, and one period's walking away does not pay."""
+    k = known or terms(v)
+    comply, walk, _ = stage_payoffs(v, k)
+    alpha, beta = k["detection"]
+    value, at_stake = values(v, regime, k)
+    return value >= 0 and walk - comply <= k["delta"] * (beta - alpha) * at_stake
 
 
-def survival_if_kept(v, regime):
+def survival_if_kept(v, regime, known=None):
     """The chance a complied-with deal is in force a year on: no hazard, and (but under arbitration, where an
     award does not end or suspend the deal) no false alarm in the year's reviews."""
-    alpha, _ = detection(v)
+    alpha, _ = known["detection"] if known else detection(v)
     no_false_alarm = 1.0 if regime == ARBITRATION else (1 - alpha) ** (1 / v.period_years)
     return (1 - v.hazard) * no_false_alarm
 
 
-def p_survives_year(v, regime, stake=None):
+def p_survives_year(v, regime, known=None):
     """The chance the deal is in force and kept a year on (0 when China walks away at once)."""
-    return survival_if_kept(v, regime) if self_enforcing(v, regime, stake) else 0.0
+    k = known or terms(v)
+    return survival_if_kept(v, regime, k) if self_enforcing(v, regime, k) else 0.0
 
 
 def matrix(v):
@@ -174,17 +183,17 @@ def matrix(v):
 
 
 def metrics(v):
-    alpha, _ = detection(v)
-    stake = _stakes.china_stake(v)
-    holds = {regime: self_enforcing(v, regime, stake) for regime in REGIMES}
-    survives = {regime: survival_if_kept(v, regime) if holds[regime] else 0.0 for regime in REGIMES}
+    k = terms(v)
+    alpha, _ = k["detection"]
+    holds = {regime: self_enforcing(v, regime, k) for regime in REGIMES}
+    survives = {regime: survival_if_kept(v, regime, k) if holds[regime] else 0.0 for regime in REGIMES}
     return {
         "self_enforcing": holds[MOU], "snapback_self_enforcing": holds[SNAPBACK],
         "arbitration_self_enforcing": holds[ARBITRATION],
         "p_survives_year": survives[MOU], "p_survives_year_snapback": survives[SNAPBACK],
         "p_survives_year_arbitration": survives[ARBITRATION],
-        "delta": delta(v), "false_alarm": alpha,
-        "compliance_cost": float(compliance_cost(v)), "china_stake": float(stake),
+        "delta": k["delta"], "false_alarm": alpha,
+        "compliance_cost": float(k["cost"]), "china_stake": float(k["stake"]),
     }
 
 
