@@ -12,7 +12,8 @@ Payoff sets: the Prisoner's Dilemma at δ = 0.75, the Abreu–Sannikov (2014)
 example at δ = 0.3, and random 3×3 games (uniform payoffs, δ = 0.9, seeds
 0–19; games QuantEcon refuses are skipped), each timed as the median of 5 runs
 after one warm-up (QuantEcon's numba compilation is not counted). Target: at
-least as fast as QuantEcon.
+least as fast as QuantEcon. Then random k×k games from 2×2 to 30×30 (six a
+size, δ = 0.9), to show how both scale.
 
 Negotiation agents (ours only: no peer plays agents against bargaining theory):
 the ``multi_issue_talks`` line-up of 8 agents, a 101-package split with a
@@ -81,6 +82,22 @@ def payoff_sets() -> None:
     except ImportError:
         print("(QuantEcon not installed: payoff sets not compared)")
         return
+    from negotiation.repeated.polygon import convex_hull
+
+    def compare(game, delta):
+        """(ours, theirs, vertex gap, result) in seconds, or None when QuantEcon refuses the game."""
+        A, B = (np.asarray(p, float) for p in game.payoffs)
+        theirs_game = gt.RepeatedGame(gt.NormalFormGame(
+            [[(A[i, j], B[i, j]) for j in range(A.shape[1])] for i in range(A.shape[0])]), delta)
+        try:
+            hull = theirs_game.equilibrium_payoffs()
+        except Exception:
+            return None
+        result = ng.equilibrium_payoff_set(game, delta)
+        gap = float(np.abs(convex_hull(hull.points[hull.vertices]) - result.vertices).max())
+        return (timed(lambda: ng.equilibrium_payoff_set(game, delta)), timed(theirs_game.equilibrium_payoffs),
+                gap, result)
+
     cases = [("Prisoner's Dilemma, δ = 0.75", ng.examples.prisoners_dilemma(), 0.75),
              ("Abreu–Sannikov example, δ = 0.3", ng.NormalFormGame.from_arrays(
                  [[16, 3, 0], [21, 10, -1], [9, 5, -5]], [[9, 13, 3], [1, 4, 0], [0, -4, -15]]), 0.3)]
@@ -92,25 +109,30 @@ def payoff_sets() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|")
     ratios = []
     for label, game, delta in cases:
-        A, B = (np.asarray(p, float) for p in game.payoffs)
-        theirs_game = gt.RepeatedGame(gt.NormalFormGame(
-            [[(A[i, j], B[i, j]) for j in range(A.shape[1])] for i in range(A.shape[0])]), delta)
-        try:
-            hull = theirs_game.equilibrium_payoffs()
-        except Exception:
+        compared = compare(game, delta)
+        if compared is None:
             continue
-        result = ng.equilibrium_payoff_set(game, delta)
-        from negotiation.repeated.payoff_set import convex_hull
-
-        gap = float(np.abs(convex_hull(hull.points[hull.vertices]) - result.vertices).max())
-        ours = timed(lambda: ng.equilibrium_payoff_set(game, delta))
-        theirs = timed(theirs_game.equilibrium_payoffs)
+        ours, theirs, gap, result = compared
         ratios.append(ours / theirs)
         if not label.startswith("random") or len(ratios) <= 4:
             print(f"| {label} | {len(result.vertices)} | {result.iterations} | {ours * 1e3:.1f} ms | "
                   f"{theirs * 1e3:.1f} ms | {ours / theirs:.2f}× | {gap:.1e} |")
     print(f"\nall {len(ratios)} compared games: median ours / QuantEcon {statistics.median(ratios):.2f}×, "
-          f"range {min(ratios):.2f}–{max(ratios):.2f}×")
+          f"range {min(ratios):.2f}–{max(ratios):.2f}×\n")
+    print("| random k×k, δ = 0.9 | games | rounds (median) | ours (median) | QuantEcon (median) "
+          "| ours / QuantEcon (median, range) | max vertex gap |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for k in (2, 4, 5, 6, 8, 10, 15, 20, 30):
+        rows = [compare(ng.NormalFormGame.from_arrays(rng.random((k, k)), rng.random((k, k))), 0.9)
+                for _ in range(6)]
+        rows = [row for row in rows if row is not None]
+        if not rows:
+            continue
+        share = [ours / theirs for ours, theirs, _, _ in rows]
+        print(f"| {k}×{k} | {len(rows)} | {statistics.median(r[3].iterations for r in rows):.0f} | "
+              f"{statistics.median(r[0] for r in rows) * 1e3:.1f} ms | "
+              f"{statistics.median(r[1] for r in rows) * 1e3:.1f} ms | {statistics.median(share):.2f}× "
+              f"({min(share):.2f}–{max(share):.2f}×) | {max(r[2] for r in rows):.1e} |")
 
 
 def agents() -> None:

@@ -41,10 +41,10 @@ import numpy as np
 
 from .. import __version__, _format
 from ..errors import ParameterError, SolverError
+from .generation import Stage, advance
+from .polygon import hull_vertices, inside
 
 __all__ = ["PayoffSet", "equilibrium_payoff_set"]
-
-_TOL = 1e-10
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,7 +63,7 @@ class PayoffSet(_format.Displays):
 
     def contains(self, point, tol: float = 1e-9) -> bool:
         """Whether a payoff pair lies in the set (within ``tol``)."""
-        return bool(_inside(np.asarray(point, dtype=float)[None, :], self.vertices, tol)[0])
+        return bool(inside(np.asarray(point, dtype=float)[None, :], self.vertices, tol)[0])
 
     @property
     def area(self) -> float:
@@ -105,121 +105,29 @@ def equilibrium_payoff_set(game, delta: float, tol: float = 1e-12, max_iter: int
     factor = (1 - delta) / delta
     gains = factor * np.stack([(A.max(axis=0, keepdims=True) - A).ravel(),
                                (B.max(axis=1, keepdims=True) - B).ravel()], axis=1)
-    hull = convex_hull(payoffs)
-    punishment = payoffs.min(axis=0)
-    converged, iterations = False, 0
+    stage = Stage(payoffs, gains, delta)
+    hull = hull_vertices(stage.payoff_pairs)
+    punishment = tuple(payoffs.min(axis=0).tolist())
+    converged, iterations, slots = False, 0, None
     while iterations < max_iter:
         iterations += 1
-        points = _generate(hull, payoffs, punishment + gains, delta)
-        if len(points) == 0:
+        step = advance(hull, punishment, stage, slots)
+        if step is None:
             raise SolverError(f"no pure-action subgame-perfect equilibrium exists at δ = {delta:g}: no payoff is "
                               "incentive compatible (this can happen only when the stage game has no pure "
                               "Nash equilibrium)")
-        new_hull = convex_hull(points)
-        new_punishment = points.min(axis=0)
-        same = new_hull.shape == hull.shape and np.array_equal(new_punishment, punishment) \
-            and np.abs(new_hull - hull).max() < tol
+        new_hull, new_punishment, slots = step
+        same = new_punishment == punishment and _within(new_hull, hull, tol)
         hull, punishment = new_hull, new_punishment
         if same:
             converged = True
             break
     message = "" if converged else f"not converged after {max_iter} rounds: an outer approximation"
-    return PayoffSet(hull, float(delta), tuple(game.players), tuple(float(v) for v in punishment), iterations,
-                     converged, game, message)
+    return PayoffSet(np.array(hull, dtype=float).reshape(-1, 2), float(delta), tuple(game.players),
+                     tuple(float(v) for v in punishment), iterations, converged, game, message)
 
 
-def _generate(hull: np.ndarray, payoffs: np.ndarray, thresholds: np.ndarray, delta: float) -> np.ndarray:
-    """The Abreu–Sannikov candidate points of every action profile, at once."""
-    stationary = (payoffs >= thresholds).all(axis=1) & _inside(payoffs, hull, _TOL)
-    start, end = hull, _next(hull)  # edges (start, end], counter-clockwise
-    found = [payoffs[stationary]]
-    rest = ~stationary
-    for i in (0, 1):
-        j = 1 - i
-        level = thresholds[rest, i][:, None]  # profiles × edges
-        other = thresholds[rest, j][:, None]
-        s_i, e_i = start[None, :, i], end[None, :, i]
-        flat = np.abs(s_i - e_i) < _TOL
-        with np.errstate(divide="ignore", invalid="ignore"):
-            weight = np.where(flat, np.nan, (s_i - level) / (s_i - e_i))
-        crossing = ~flat & (weight > 0) & (weight <= 1)
-        along = flat & (np.abs(e_i - level) < _TOL)  # the edge lies on the constraint: its end point
-        x = np.where(crossing, (1 - weight) * start[None, :, j] + weight * end[None, :, j], end[None, :, j])
-        keep = (crossing | along) & (x - other > _TOL)
-        profile, edge = np.nonzero(keep)
-        point = np.empty((len(profile), 2))
-        point[:, i] = level[profile, 0]
-        point[:, j] = x[profile, edge]
-        found.append(delta * point + (1 - delta) * payoffs[rest][profile])
-    corner = thresholds[rest]
-    inside = _inside(corner, hull, _TOL)
-    found.append(delta * corner[inside] + (1 - delta) * payoffs[rest][inside])
-    return np.concatenate(found)
-
-
-def _inside(points: np.ndarray, hull: np.ndarray, tol: float) -> np.ndarray:
-    """Which points lie in the convex polygon (counter-clockwise vertices), within ``tol``."""
-    if len(hull) == 1:
-        return np.linalg.norm(points - hull[0], axis=1) <= tol
-    if len(hull) == 2:
-        a, b = hull
-        direction = b - a
-        t = np.clip((points - a) @ direction / (direction @ direction), 0, 1)
-        return np.linalg.norm(points - (a + t[:, None] * direction), axis=1) <= tol
-    start = hull
-    edge = _next(hull) - start
-    relative = points[:, None, :] - start[None, :, :]
-    cross = edge[None, :, 0] * relative[:, :, 1] - edge[None, :, 1] * relative[:, :, 0]
-    length = np.linalg.norm(edge, axis=1)
-    return (cross >= -tol * np.maximum(length, 1)[None, :]).all(axis=1)
-
-
-def convex_hull(points: np.ndarray) -> np.ndarray:
-    """Vertices of the convex hull, counter-clockwise from the lowest-left point (Andrew's monotone chain).
-
-    Vertices within rounding error of the line through their neighbours are
-    dropped, so a polygon's vertex count does not depend on the last digit; a
-    single point or a segment is returned as one or two vertices.
-    """
-    unique = np.unique(points, axis=0)  # sorted by x, then y
-    if len(unique) <= 2:
-        return unique
-    ordered = [tuple(p) for p in unique.tolist()]
-
-    def chain(sequence):
-        kept: list = []
-        for p in sequence:
-            while len(kept) >= 2 and _cross(kept[-2], kept[-1], p) <= 0:
-                kept.pop()
-            kept.append(p)
-        return kept
-
-    vertices = np.array(chain(ordered)[:-1] + chain(ordered[::-1])[:-1])
-    span = float(np.ptp(unique, axis=0).max())
-    return _drop_flat(vertices, 1e-11 * span)
-
-
-def _drop_flat(vertices: np.ndarray, tol: float) -> np.ndarray:
-    """Remove, one at a time, vertices closer than ``tol`` to the chord between their neighbours."""
-    while len(vertices) > 2:
-        before, after = np.concatenate([vertices[-1:], vertices[:-1]]), _next(vertices)
-        chord = after - before
-        relative = vertices - before
-        length = np.hypot(chord[:, 0], chord[:, 1])
-        gap = np.abs(chord[:, 0] * relative[:, 1] - chord[:, 1] * relative[:, 0]) / np.where(length > 0, length, 1)
-        k = int(np.argmin(gap))
-        if gap[k] >= tol:
-            break
-        vertices = np.delete(vertices, k, axis=0)
-    key = np.round(vertices / max(tol * 1e11, 1e-300), 9)  # lowest-left, ignoring the last digits
-    start = int(np.lexsort((key[:, 1], key[:, 0]))[0])
-    return np.concatenate([vertices[start:], vertices[:start]])
-
-
-def _next(vertices: np.ndarray) -> np.ndarray:
-    """Each vertex's successor, counter-clockwise."""
-    return np.concatenate([vertices[1:], vertices[:1]])
-
-
-def _cross(o, a, b) -> float:
-    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+def _within(polygon: list, other: list, tol: float) -> bool:
+    """Whether two polygons have the same number of vertices, each within ``tol`` of its counterpart."""
+    return len(polygon) == len(other) and all(
+        abs(x - a) < tol and abs(y - b) < tol for (x, y), (a, b) in zip(polygon, other))

@@ -3,13 +3,17 @@
 import json
 import subprocess
 import sys
+from unittest import mock
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import negotiation as ng
 from negotiation.errors import ParameterError, SolverError
-from negotiation.repeated.payoff_set import _inside, convex_hull
+from negotiation.repeated import generation
+from negotiation.repeated.polygon import convex_hull, cross_sections, inside
 
 PD = ng.examples.prisoners_dilemma()
 AS_EXAMPLE = ng.NormalFormGame.from_arrays(  # Abreu and Sannikov (2014), section 6
@@ -27,7 +31,7 @@ def self_generating(vertices, game, delta, tol=1e-8) -> bool:
         for i, j in np.ndindex(A.shape):
             w = (v - (1 - delta) * np.array([A[i, j], B[i, j]])) / delta
             ic = worst + np.array([gain_a[i, j], gain_b[i, j]])
-            ok |= bool((w >= ic - tol).all() and _inside(w[None, :], vertices, tol)[0])
+            ok |= bool((w >= ic - tol).all() and inside(w[None, :], vertices, tol)[0])
         if not ok:
             return False
     return True
@@ -114,3 +118,67 @@ def test_games_without_pure_equilibria_say_why():
 def test_hull_drops_near_collinear_points():
     points = np.array([[0, 0], [1, 0], [1, 1], [0, 1], [1 + 1e-15, 0.5], [0.5, 1 - 1e-15]])
     assert convex_hull(points).tolist() == [[0, 0], [1, 0], [1, 1], [0, 1]]
+
+
+_stage_games = st.builds(
+    lambda shape, seed, integer, delta: (_random_game(shape, seed, integer), delta),
+    st.sampled_from([(1, 3), (2, 2), (2, 5), (3, 3), (4, 4), (5, 3), (6, 6)]), st.integers(0, 10**6), st.booleans(),
+    st.sampled_from([0.3, 0.5, 0.7, 0.9]))
+
+
+def _random_game(shape, seed, integer):
+    rng = np.random.default_rng(seed)
+    if integer:  # ties and collinear payoffs
+        return ng.NormalFormGame.from_arrays(rng.integers(0, 4, shape), rng.integers(0, 4, shape))
+    return ng.NormalFormGame.from_arrays(rng.random(shape), rng.random(shape))
+
+
+def _solve(game, delta, small):
+    with mock.patch.object(generation, "SMALL", small):
+        try:
+            return ng.equilibrium_payoff_set(game, delta)
+        except SolverError as exc:
+            return str(exc)
+
+
+@given(_stage_games)
+def test_the_loop_and_the_arrays_find_the_same_set(case):
+    """Small games loop over profiles, large ones use arrays and reuse last round's hull: same answer."""
+    game, delta = case
+    looped, arrays = _solve(game, delta, 10**9), _solve(game, delta, 0)
+    if isinstance(looped, str):
+        assert looped == arrays
+        return
+    assert looped.vertices.shape == arrays.vertices.shape
+    assert np.allclose(looped.vertices, arrays.vertices, atol=1e-9)
+    assert looped.punishment == pytest.approx(arrays.punishment, abs=1e-9)
+
+
+@given(_stage_games)
+def test_the_worst_equilibrium_payoffs_are_the_sets_lowest_points(case):
+    """An earlier hull cut segment-shaped sets short at one end, below which the punishment still lay."""
+    game, delta = case
+    result = _solve(game, delta, generation.SMALL)
+    if isinstance(result, str):
+        return
+    assert result.converged
+    assert result.vertices.min(axis=0) == pytest.approx(result.punishment, abs=1e-9)
+
+
+@given(_stage_games, st.integers(1, 40))
+def test_both_forms_generate_the_same_points(case, rounds):
+    game, delta = case
+    try:
+        state = ng.equilibrium_payoff_set(game, delta, max_iter=rounds)
+    except SolverError:
+        return
+    A, B = (np.asarray(p, dtype=float) for p in game.payoffs)
+    payoffs = np.stack([A.ravel(), B.ravel()], axis=1)
+    gains = (1 - delta) / delta * np.stack([(A.max(axis=0, keepdims=True) - A).ravel(),
+                                            (B.max(axis=1, keepdims=True) - B).ravel()], axis=1)
+    stage = generation.Stage(payoffs, gains, delta)
+    vertices = [tuple(v) for v in state.vertices.tolist()]
+    sections = cross_sections(vertices, 0), cross_sections(vertices, 1)
+    listed = generation.generated_points(sections, stage, state.punishment)
+    xs, ys, keep = generation.generated_slots(sections, stage, state.punishment)
+    assert sorted(listed) == sorted(zip(xs[keep].tolist(), ys[keep].tolist()))
