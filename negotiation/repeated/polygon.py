@@ -69,23 +69,28 @@ def _drop_flat(vertices: list, tol: float) -> list:
     Only a vertex that lies between its neighbours along the chord counts: of
     three nearly collinear points the middle one goes, never an end.
     """
+    vertices = list(vertices)
+    gaps = [_gap(vertices, i) for i in range(len(vertices))]
     while len(vertices) > 2:
-        n = len(vertices)
-        closest, k = tol, -1
-        for i in range(n):
-            (bx, by), (x, y), (ax, ay) = vertices[i - 1], vertices[i], vertices[(i + 1) % n]
-            cx, cy = ax - bx, ay - by
-            squared = cx * cx + cy * cy
-            along = cx * (x - bx) + cy * (y - by)
-            if squared == 0 or not 0 <= along <= squared:
-                continue
-            gap = abs(cx * (y - by) - cy * (x - bx)) / squared ** 0.5
-            if gap < closest:
-                closest, k = gap, i
-        if k < 0:
+        k = min(range(len(gaps)), key=gaps.__getitem__)
+        if gaps[k] >= tol:
             break
-        vertices = vertices[:k] + vertices[k + 1:]
+        del vertices[k], gaps[k]
+        n = len(vertices)
+        for i in ((k - 1) % n, k % n):  # only the neighbours' chords changed
+            gaps[i] = _gap(vertices, i)
     return vertices
+
+
+def _gap(vertices: list, i: int) -> float:
+    """How far vertex ``i`` lies from the chord between its neighbours (infinite when not between them)."""
+    (bx, by), (x, y), (ax, ay) = vertices[i - 1], vertices[i], vertices[(i + 1) % len(vertices)]
+    cx, cy = ax - bx, ay - by
+    squared = cx * cx + cy * cy
+    along = cx * (x - bx) + cy * (y - by)
+    if squared == 0 or not 0 <= along <= squared:
+        return float("inf")
+    return abs(cx * (y - by) - cy * (x - bx)) / squared ** 0.5
 
 
 def _lowest_left_first(vertices: list, span: float) -> list:
