@@ -45,6 +45,7 @@ from .. import _format
 from ..errors import SolverError
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale
+from .contractions import Contractions
 from .results import EquilibriumSet, make_equilibrium
 
 __all__ = ["quantal_response", "quantal_response_curve", "logit_equilibrium", "QuantalResponse", "QRECurve"]
@@ -120,60 +121,55 @@ def _split(flat: np.ndarray, shape) -> tuple:
     return tuple(np.split(np.asarray(flat, dtype=float), np.cumsum(shape)[:-1]))
 
 
-def _contract(array: np.ndarray, sigmas, keep: tuple[int, ...]) -> np.ndarray:
-    """``array`` summed against every player's mixture except the axes in ``keep`` (kept in order)."""
-    result = array
-    for axis in range(len(sigmas) - 1, -1, -1):
-        if axis not in keep:
-            result = np.tensordot(result, sigmas[axis], axes=([axis], [0]))
-    return result
+def _equations(beta: np.ndarray, lam: float, tables: Contractions):
+    """G(β, λ), its Jacobian in β, and its derivative in λ, every player at once.
+
+    Players' strategies are padded to a common count; padded entries have
+    probability zero and are dropped from the outputs.
+    """
+    n, m, real = len(tables.shape), tables.width, tables.real
+    sigma = np.zeros((n, m))
+    sigma[real] = np.exp(beta)
+    pairs = tables.all_pairs(sigma)  # ordered pairs (i, j): rows i's strategies, columns j's
+    u = np.matmul(pairs[::n - 1], sigma[tables.second[::n - 1]][:, :, None])[:, :, 0]  # one pair per player
+    z = lam * u if tables.square else np.where(real, lam * u, -np.inf)
+    z -= z.max(axis=1, keepdims=True)
+    choice = np.exp(z)
+    total = choice.sum(axis=1, keepdims=True)
+    choice /= total
+    residual = np.log(total) - z
+    by_lambda = np.einsum("im,im->i", choice, np.where(real, u, 0))[:, None] - u
+    derivative = pairs * sigma[tables.second][:, None, :]  # d u_i(s) / d beta_j(t)
+    derivative -= np.einsum("km,kmt->kt", choice[tables.first], derivative)[:, None, :]
+    derivative *= -lam
+    jacobian = np.zeros((n, m, n, m))
+    jacobian[tables.first, :, tables.second, :] = derivative
+    jacobian = jacobian.reshape(n * m, n * m)
+    if not tables.square:
+        residual, by_lambda, jacobian = residual[real], by_lambda[real], jacobian[tables.strategy_block]
+    residual = residual.ravel() + beta
+    jacobian[np.diag_indices(len(beta))] += 1
+    return residual, jacobian, by_lambda.ravel()
 
 
-def _equations(beta: np.ndarray, lam: float, payoffs, shape):
-    """G(β, λ), its Jacobian in β, and its derivative in λ."""
-    sigmas = [np.exp(b) for b in _split(beta, shape)]
-    offsets = np.concatenate([[0], np.cumsum(shape)])
-    residual = np.empty_like(beta)
-    by_lambda = np.empty_like(beta)
-    jacobian = np.eye(len(beta))
-    for i, array in enumerate(payoffs):
-        u = _contract(array, sigmas, (i,))
-        z = lam * u
-        top = z.max()
-        choice = np.exp(z - top)
-        total = choice.sum()
-        choice /= total
-        rows = slice(offsets[i], offsets[i + 1])
-        residual[rows] = beta[rows] - (z - top - np.log(total))
-        by_lambda[rows] = -(u - choice @ u)
-        for j in range(len(shape)):
-            if j == i:
-                continue
-            pair = _contract(array, sigmas, (i, j) if i < j else (j, i))
-            pair = pair if i < j else pair.T  # rows: i's strategies, columns: j's
-            derivative = pair * sigmas[j][None, :]  # d u_i(s) / d beta_j(t)
-            jacobian[rows, offsets[j]:offsets[j + 1]] -= lam * (derivative - choice @ derivative)
-    return residual, jacobian, by_lambda
-
-
-def _newton_fixed(beta, lam, payoffs, shape, iterations=30, tol=1e-11):
+def _newton_fixed(beta, lam, tables, iterations=30, tol=1e-11):
     """Newton in β at a fixed λ (used to land exactly on a requested precision)."""
     tol = tol * max(1.0, lam)
     for _ in range(iterations):
-        residual, jacobian, _ = _equations(beta, lam, payoffs, shape)
+        residual, jacobian, _ = _equations(beta, lam, tables)
         if np.max(np.abs(residual)) <= tol:
             return beta, True
         try:
             beta = beta + np.linalg.solve(jacobian, -residual)
         except np.linalg.LinAlgError:
             return beta, False
-    return beta, bool(np.max(np.abs(_equations(beta, lam, payoffs, shape)[0])) <= tol * 1e3)
+    return beta, bool(np.max(np.abs(_equations(beta, lam, tables)[0])) <= tol * 1e3)
 
 
-def _augmented(w, payoffs, shape):
+def _augmented(w, tables):
     """H(w) for w = (β, ℓ) with λ = e^ℓ - 1, and its N × (N+1) Jacobian."""
     lam = np.expm1(w[-1])
-    residual, jacobian, by_lambda = _equations(w[:-1], lam, payoffs, shape)
+    residual, jacobian, by_lambda = _equations(w[:-1], lam, tables)
     return residual, np.column_stack([jacobian, by_lambda * (lam + 1)])
 
 
@@ -201,12 +197,13 @@ def _trace(game: NormalFormGame, until: float, keep: bool, stop=None):
     the trace early (for the equilibrium search).
     """
     payoffs, _ = _scaled_payoffs(game)
+    tables = Contractions(payoffs)
     shape = game.shape
     size = sum(shape)
     w = np.concatenate([np.concatenate([np.full(n, -np.log(n)) for n in shape]), [0.0]])
     start = np.zeros(size + 1)
     start[-1] = 1.0
-    _, full = _augmented(w, payoffs, shape)
+    _, full = _augmented(w, tables)
     tangent = _tangent(full, start)  # agrees with +λ: the trace starts towards larger λ
     h, steps = 0.3, 0
     lams, points = [0.0], [np.exp(w[:-1])]
@@ -218,7 +215,7 @@ def _trace(game: NormalFormGame, until: float, keep: bool, stop=None):
         guess = w + h * tangent
         moved, ok, iterations = guess, False, 0
         for iterations in range(1, 12):
-            residual, full = _augmented(moved, payoffs, shape)
+            residual, full = _augmented(moved, tables)
             arc = tangent @ (moved - w) - h
             # λ·u carries rounding of about λ·1e-16: the tolerance grows with λ
             tol = 1e-10 * max(1.0, np.expm1(moved[-1]))
@@ -258,7 +255,7 @@ def _trace(game: NormalFormGame, until: float, keep: bool, stop=None):
         h = min(h * (2.0 if iterations <= 3 else 1.2 if iterations <= 5 else 0.7), 1e6)
     beta, lam = w[:-1], np.expm1(w[-1])
     if lam > until and until > 0:  # land on the requested precision itself
-        beta, landed = _newton_fixed(beta, until, payoffs, shape)
+        beta, landed = _newton_fixed(beta, until, tables)
         if not landed:
             raise SolverError(f"the logit branch could not be evaluated at λ = {until:.4g}")
         lam = until
@@ -346,12 +343,12 @@ def _precision(lam) -> float:
 
 def _polish(game: NormalFormGame, profile, threshold: float = 1e-6):
     """Newton on the indifference equations of the strategies still played at the branch's end."""
-    payoffs = [np.asarray(a, dtype=float) for a in game.as_float().payoffs]
+    tables = Contractions(game.as_float().payoffs)
     supports = [np.flatnonzero(p > threshold) for p in profile]
     sigmas = [np.where(p > threshold, p, 0.0) for p in profile]
     sigmas = [s / s.sum() for s in sigmas]
     for _ in range(30):
-        residual, jacobian = _support_system(payoffs, sigmas, supports)
+        residual, jacobian = _support_system(tables, sigmas, supports)
         if np.max(np.abs(residual)) <= 1e-13:
             break
         try:
@@ -366,23 +363,20 @@ def _polish(game: NormalFormGame, profile, threshold: float = 1e-6):
     return tuple(np.maximum(s, 0) / np.maximum(s, 0).sum() for s in sigmas)
 
 
-def _support_system(payoffs, sigmas, supports):
+def _support_system(tables: Contractions, sigmas, supports):
     """Residuals u_i(s) - u_i(first of support) for s in the support, and sums of probabilities minus 1."""
-    n = len(payoffs)
+    n = len(sigmas)
     sizes = [len(s) for s in supports]
     offsets = np.concatenate([[0], np.cumsum(sizes)])
     rows, jac_rows = [], []
-    for i, array in enumerate(payoffs):
-        u = _contract(array, sigmas, (i,))
+    for i in range(n):
+        pairs = {j: tables.pair(i, j, sigmas) for j in range(n) if j != i}
+        u = tables.payoff(i, sigmas, pairs[1 if i == 0 else 0])
         base = supports[i][0]
         for s in supports[i][1:]:
             rows.append(u[s] - u[base])
             row = np.zeros(offsets[-1])
-            for j in range(n):
-                if j == i:
-                    continue
-                pair = _contract(array, sigmas, (i, j) if i < j else (j, i))
-                pair = pair if i < j else pair.T
+            for j, pair in pairs.items():
                 row[offsets[j]:offsets[j + 1]] = pair[s, supports[j]] - pair[base, supports[j]]
             jac_rows.append(row)
     for i in range(n):

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import negotiation as ng
 from negotiation import examples
-from negotiation.solvers.logit import _contract
+from negotiation.solvers.contractions import Contractions
+from negotiation.solvers.logit import _equations
 
 SHAPES = st.sampled_from([(3, 3, 3), (2, 2, 2, 2), (4, 4, 3), (2, 3), (4, 4)])
 
@@ -22,12 +23,20 @@ def random_game(shape, seed):
     return ng.NormalFormGame([rng.random(shape) for _ in shape])
 
 
+def payoff_against(array, profile, i):
+    """Player i's payoff for each of its strategies against the others' mixtures, one axis at a time."""
+    for axis in range(len(profile) - 1, -1, -1):
+        if axis != i:
+            array = np.tensordot(array, profile[axis], axes=([axis], [0]))
+    return array
+
+
 def logit_image(game, profile, lam):
     """softmax(λ u_i(σ)) for each player: a QRE is a fixed point of this map."""
     arrays = [np.asarray(a, float) for a in game.payoffs]
     out = []
     for i, array in enumerate(arrays):
-        u = lam * _contract(array, [np.asarray(p, float) for p in profile], (i,))
+        u = lam * payoff_against(array, [np.asarray(p, float) for p in profile], i)
         e = np.exp(u - u.max())
         out.append(e / e.sum())
     return out
@@ -107,3 +116,31 @@ def test_gambit_logit_finds_the_same_equilibrium():
         flat = np.array([float(theirs[p][s]) for p, labels in zip(game.players, game.strategies) for s in labels])
         ours = np.concatenate(ng.logit_equilibrium(game)[0].profile)
         assert np.max(np.abs(flat - ours)) <= 1e-4, seed  # Gambit stops its trace at a regret tolerance
+
+
+@given(shape=st.sampled_from([(2, 2), (3, 2), (2, 4), (3, 3, 3), (4, 2, 3), (2, 2, 2, 2), (3, 1, 2)]),
+       seed=st.integers(0, 10**6), lam=st.floats(0, 50))
+def test_the_equations_and_their_derivatives(shape, seed, lam):
+    """Every player is computed at once, padded to a common strategy count: check against the definition.
+
+    G(β, λ) = β - log softmax(λ u(exp β)); its Jacobian and λ-derivative against central differences.
+    """
+    rng = np.random.default_rng(seed)
+    arrays = [rng.random(shape) for _ in shape]
+    beta = rng.normal(size=sum(shape))
+    residual, jacobian, by_lambda = _equations(beta, lam, Contractions(arrays))
+
+    def definition(b, precision):
+        blocks = np.split(np.exp(b), np.cumsum(shape)[:-1])
+        out = []
+        for i, array in enumerate(arrays):
+            z = precision * payoff_against(array, blocks, i)
+            out.append(np.split(b, np.cumsum(shape)[:-1])[i] - (z - z.max() - np.log(np.exp(z - z.max()).sum())))
+        return np.concatenate(out)
+
+    assert np.allclose(residual, definition(beta, lam), atol=1e-12)
+    h = 1e-6
+    numeric = np.column_stack([(definition(beta + h * e, lam) - definition(beta - h * e, lam)) / (2 * h)
+                               for e in np.eye(len(beta))])
+    assert np.allclose(jacobian, numeric, atol=1e-6 * max(1, lam))
+    assert np.allclose(by_lambda, (definition(beta, lam + h) - definition(beta, lam - h)) / (2 * h), atol=1e-6)
