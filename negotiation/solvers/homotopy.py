@@ -33,7 +33,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["IndifferenceShape", "shape_for", "track_paths", "start_count"]
+__all__ = ["IndifferenceShape", "shape_for", "track_paths", "start_count", "padded_tensors", "real_positions"]
 
 #: Paths farther out than this are going to infinity (no finite solution).
 DIVERGED = 1e8
@@ -103,6 +103,43 @@ def _start_system(sizes: tuple[int, ...], seed: int):
     return a, c, np.array(starts).reshape(len(starts), m)
 
 
+@lru_cache(maxsize=256)
+def _padded_start(sizes: tuple[int, ...], full: tuple[int, ...], seed: int):
+    """The start system of support sizes ``sizes`` laid out in the unknowns of the game's sizes ``full``.
+
+    A player's unknowns and equations beyond its support are dummies: each
+    dummy equation is ``x = 0`` (one factor, the others the constant 1), so
+    its unknown stays at zero along the path and every support of a game can
+    be tracked in one batch. Returns ``(a, c, starts)`` with one factor slot
+    per other player of the full layout.
+    """
+    a, c, starts = _start_system(sizes, seed)
+    real, big = shape_for(sizes), shape_for(full)
+    positions = real_positions(sizes, full)
+    width, m = max(len(big.mixing) - 1, 1), big.dimension
+    padded_a = np.zeros((m, width, m), dtype=complex)
+    padded_c = np.ones((m, width), dtype=complex)
+    rows = [(i, r) for i in real.mixing for r in range(sizes[i] - 1)]
+    for e, (i, _) in enumerate(rows):
+        real_others = [j for j in real.mixing if j != i]
+        full_others = [j for j in big.mixing if j != i]
+        for f, j in enumerate(real_others):
+            padded_a[positions[e], full_others.index(j), positions] = a[e, f]
+            padded_c[positions[e], full_others.index(j)] = c[e, f]
+    for row in sorted(set(range(m)) - set(positions.tolist())):
+        padded_a[row, 0, row], padded_c[row, 0] = 1, 0
+    padded_starts = np.zeros((len(starts), m), dtype=complex)
+    padded_starts[:, positions] = starts
+    return padded_a, padded_c, padded_starts
+
+
+def real_positions(sizes: tuple[int, ...], full: tuple[int, ...]) -> np.ndarray:
+    """Where a support's own unknowns sit among the full layout's (each player's first ``size - 1``)."""
+    big = shape_for(tuple(full))
+    return np.array([big.offsets[j] + r for j in shape_for(tuple(sizes)).mixing for r in range(sizes[j] - 1)],
+                    dtype=int)
+
+
 def _assignments(factors, capacity):
     """Every way to let each equation vanish through one factor, so each block gets as many as it has unknowns."""
     left = dict(capacity)
@@ -127,7 +164,7 @@ def _assignments(factors, capacity):
 class _Target:
     """The indifference equations f of many supports of one shape, evaluated in a batch."""
 
-    def __init__(self, shape: IndifferenceShape, tensors: list[np.ndarray]):
+    def __init__(self, shape: IndifferenceShape, tensors: list, dummy: np.ndarray | None = None):
         # tensors[s] is the list, per mixing player i, of its payoff differences restricted to support s:
         # shape (k_i - 1, k_j for each other mixing j in order); pure players' axes are already fixed.
         mixing, offsets, sizes = shape.mixing, shape.offsets, shape.sizes
@@ -145,6 +182,8 @@ class _Target:
                 subscripts = spec + "".join(",b" + letters[o] for o in rest) + "->br" + letters[j]
                 partials.append((j, rest, subscripts, dict(self.blocks)[j]))
             self.players.append((D, dict(self.blocks)[i], partials))
+        self.dummy = dummy  # per support, the equations that only pin a padded unknown at zero
+
 
     def evaluate(self, x, select):
         """f(x) and its Jacobian for the paths ``select`` (indices into the batch)."""
@@ -162,17 +201,24 @@ class _Target:
                 jac[:, rows, cols] = C[:, :, 1:] - C[:, :, :1]
                 if n == 0:
                     value[:, rows] = np.einsum("brk,bk->br", C, sig[j])
+        if self.dummy is not None:  # x = 0 for the padding, decoupled from the support's own equations
+            pinned = self.dummy[select]
+            value[pinned] = x[pinned]
+            jac *= ~pinned[:, None, :]
+            path, row = np.nonzero(pinned)
+            jac[path, row, :] = 0
+            jac[path, row, row] = 1
         return value, jac
 
 
 def _start_values(a, c, x):
-    """g(x) and its Jacobian for the linear-product start system."""
-    L = np.einsum("efv,bv->bef", a, x) + c
+    """g(x) and its Jacobian for linear-product start systems, one per path (``a``: paths × m × factors × m)."""
+    L = np.einsum("befv,bv->bef", a, x) + c
     value = L.prod(axis=2)
-    jac = np.zeros((x.shape[0], a.shape[0], a.shape[2]), dtype=complex)
-    for f in range(a.shape[1]):
+    jac = np.zeros((x.shape[0], a.shape[1], a.shape[3]), dtype=complex)
+    for f in range(a.shape[2]):
         rest = np.prod(L[:, :, :f], axis=2) * np.prod(L[:, :, f + 1:], axis=2)
-        jac += rest[:, :, None] * a[None, :, f, :]
+        jac += rest[:, :, None] * a[:, :, f, :]
     return value, jac
 
 
@@ -183,29 +229,42 @@ def _solve(M, b):
         return np.stack([np.linalg.lstsq(Mk, bk, rcond=None)[0] for Mk, bk in zip(M, b)])
 
 
-def track_paths(sizes, tensors, seed=0, deadline=None):
-    """End points of every path for the supports whose payoff-difference tensors are given.
+def track_paths(full, batch, seed=0, deadline=None):
+    """End points of every path of the supports in ``batch``, tracked together.
 
-    Returns ``(x, support_index, status)``: one row per path, the support each
-    path belongs to, and ``"finished"``, ``"infinite"`` or ``"failed"``.
+    ``full`` is the game's shape; ``batch`` lists ``(sizes, tensors)`` per
+    support, its payoff-difference tensors laid out over the full strategy
+    sets (:func:`padded_tensors`). Returns ``(x, support_index, status)``: one
+    row per path in the full layout (:func:`real_positions` picks a support's
+    own unknowns), the support it belongs to, and ``"finished"``,
+    ``"infinite"`` or ``"failed"``.
     """
-    shape = shape_for(tuple(sizes))
-    a, c, starts = _start_system(shape.sizes, seed)
-    target = _Target(shape, tensors)
-    gamma = np.exp(2j * np.pi * np.random.default_rng([seed, 7, *sizes]).random())
-    S, P = len(tensors), len(starts)
-    owner = np.repeat(np.arange(S), P)
-    x = np.tile(starts, (S, 1)) if P else np.zeros((0, shape.dimension), dtype=complex)
+    full = tuple(full)
+    shape = shape_for(full)
+    starts_of = [_padded_start(tuple(sizes), full, seed) for sizes, _ in batch]
+    counts = np.array([len(starts) for _, _, starts in starts_of], dtype=int)
+    owner = np.repeat(np.arange(len(batch)), counts)
+    m = shape.dimension
+    x = np.concatenate([starts for _, _, starts in starts_of]) if counts.sum() else np.zeros((0, m), dtype=complex)
+    a_of = np.stack([a for a, _, _ in starts_of]) if batch else np.zeros((0, m, 1, m), dtype=complex)
+    c_of = np.stack([c for _, c, _ in starts_of]) if batch else np.zeros((0, m, 1), dtype=complex)
+    gammas = np.exp(2j * np.pi * np.array([np.random.default_rng([seed, 7, *sizes]).random() for sizes, _ in batch]))
+    dummy = np.ones((len(batch), m), dtype=bool)
+    for k, (sizes, _) in enumerate(batch):
+        dummy[k, real_positions(tuple(sizes), full)] = False
+    target = _Target(shape, [tensors for _, tensors in batch], dummy)
     t = np.zeros(len(x))
     h = np.full(len(x), 0.1)
     streak = np.zeros(len(x), dtype=int)
     status = np.full(len(x), "running", dtype=object)
 
     def homotopy(xs, ts, sel):
-        f, Jf = target.evaluate(xs, owner[sel])
-        g, Jg = _start_values(a, c, xs)
-        w = ts[:, None]
-        return (1 - w) * gamma * g + w * f, (1 - w[..., None]) * gamma * Jg + w[..., None] * Jf, f - gamma * g
+        support = owner[sel]
+        f, Jf = target.evaluate(xs, support)
+        g, Jg = _start_values(a_of[support], c_of[support], xs)
+        gamma, w = gammas[support][:, None], ts[:, None]
+        return (1 - w) * gamma * g + w * f, (1 - w[..., None]) * gamma[..., None] * Jg + w[..., None] * Jf, \
+            f - gamma * g
 
     for _ in range(MAX_ITERATIONS):
         active = np.flatnonzero(status == "running")
@@ -276,16 +335,27 @@ def multilinear_tensors(payoffs, supports, scale):
     For each mixing player i: ``U_i[s_r] - U_i[s_0]`` for r = 1..k_i-1, with the
     other players restricted to their supports and the pure players' axes dropped.
     """
+    mixing = [i for i in range(len(payoffs)) if len(supports[i]) > 1]
+    return _differences(payoffs, [list(s) for s in supports], mixing, scale)
+
+
+def padded_tensors(payoffs, supports, scale):
+    """:func:`multilinear_tensors` over every strategy, each player's support first: for :func:`track_paths`."""
+    orders = [list(s) + [t for t in range(np.shape(payoffs[0])[j]) if t not in s] for j, s in enumerate(supports)]
+    mixing = [i for i, order in enumerate(orders) if len(order) > 1]
+    return _differences(payoffs, orders, mixing, scale)
+
+
+def _differences(payoffs, orders, mixing, scale):
+    """Each player in ``mixing``: its payoff differences against its first strategy, other non-mixing axes dropped."""
     n = len(payoffs)
-    mixing = [i for i in range(n) if len(supports[i]) > 1]
     out = []
     for i in mixing:
-        block = np.asarray(payoffs[i], dtype=float)[np.ix_(*supports)] / scale
+        block = np.asarray(payoffs[i], dtype=float)[np.ix_(*orders)] / scale
         block = np.moveaxis(block, i, 0)
         diff = block[1:] - block[:1]
         others = [j for j in range(n) if j != i]
         drop = tuple(1 + k for k, j in enumerate(others) if j not in mixing)
-        out.append(diff.reshape(diff.shape[0], *[len(supports[j]) for j in others]).squeeze(axis=drop)
+        out.append(diff.reshape(diff.shape[0], *[len(orders[j]) for j in others]).squeeze(axis=drop)
                    if drop else diff)
     return out
-

@@ -44,7 +44,8 @@ from ..budget import Deadline
 from ..errors import BudgetError, DegenerateGameWarning
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale, payoff_vector
-from .homotopy import jacobian_condition, multilinear_tensors, start_count, track_paths
+from .homotopy import (jacobian_condition, multilinear_tensors, padded_tensors, real_positions, start_count,
+                       track_paths)
 from .pure import pure_equilibrium_mask
 from .results import Component, EquilibriumSet, make_equilibrium
 from .support_polytopes import linear_support
@@ -117,24 +118,31 @@ def _pure_and_linear(game, found, deadline):
 
 
 def _polynomial(game, polynomial, found, deadline, seed):
-    """Track the homotopy paths of every support where three or more players mix."""
+    """Track the homotopy paths of every support where three or more players mix, all sizes in one batch."""
     payoffs = [np.asarray(a, dtype=float) for a in game.as_float().payoffs]
+    queue = []
     for sizes, supports_list in polynomial.items():
-        paths = start_count(sizes)
-        if paths == 0:  # unbalanced: more conditions than unknowns for some players
+        if start_count(sizes) == 0:  # unbalanced: more conditions than unknowns for some players
             found.unbalanced += len(supports_list)
             continue
-        step = max(1, BATCH // paths)
-        for at in range(0, len(supports_list), step):
-            if deadline.passed():
-                return
-            chunk = supports_list[at:at + step]
-            tensors = [multilinear_tensors(payoffs, s, found.scale) for s in chunk]
-            x, owner, status = track_paths(sizes, tensors, seed=seed, deadline=deadline)
-            found.failed_paths += int((status == "failed").sum())
-            for point, k, state in zip(x, owner, status):
-                if state != "infinite":
-                    found.add_root(chunk[k], tensors[k], point)
+        queue += [(sizes, supports) for supports in supports_list]
+    at = 0
+    while at < len(queue):
+        if deadline.passed():
+            return
+        chunk, paths = [], 0
+        while at < len(queue) and (not chunk or paths + start_count(queue[at][0]) <= BATCH):
+            chunk.append(queue[at])
+            paths += start_count(queue[at][0])
+            at += 1
+        batch = [(sizes, padded_tensors(payoffs, supports, found.scale)) for sizes, supports in chunk]
+        x, owner, status = track_paths(game.shape, batch, seed=seed, deadline=deadline)
+        found.failed_paths += int((status == "failed").sum())
+        for point, k, state in zip(x, owner, status):
+            if state != "infinite":
+                sizes, supports = chunk[k]
+                found.add_root(supports, multilinear_tensors(payoffs, supports, found.scale),
+                               point[real_positions(sizes, game.shape)])
 
 
 def _pure_profile(game, cell, exact):
