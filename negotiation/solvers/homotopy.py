@@ -20,55 +20,31 @@ reach every isolated solution of :math:`f` at :math:`t = 1`, for all but a
 measure-zero set of random choices (the "gamma trick"; Sommese and Wampler,
 *The Numerical Solution of Systems of Polynomials*, 2005, ch. 8).
 
-The paths of every support with the same sizes are tracked together as arrays
-(an Euler predictor and a Newton corrector with per-path step control), so the
-cost is a few dozen batched small linear solves, not a Python loop per path.
-The random choices come from a seeded generator: answers are reproducible.
+The paths of every support of a game are tracked together as arrays (a Heun
+predictor and a Newton corrector with per-path step control), so the cost is a
+few dozen batched small linear solves, not a Python loop per path or per
+support size. Supports of different sizes share one layout, the game's: a
+player's unknowns beyond its support are dummies pinned at zero by equations
+``x = 0`` that are decoupled from the rest, so each path follows exactly the
+homotopy of its own support. The random choices come from a seeded generator:
+answers are reproducible.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["IndifferenceShape", "shape_for", "track_paths", "start_count", "padded_tensors", "real_positions"]
+from .indifference import PaddedEquations, shape_for
+
+__all__ = ["track_paths", "start_count", "real_positions"]
 
 #: Paths farther out than this are going to infinity (no finite solution).
 DIVERGED = 1e8
 #: Smallest step in t before a path is given up.
 MIN_STEP = 1e-13
 MAX_ITERATIONS = 4000
-
-
-@dataclass(frozen=True)
-class IndifferenceShape:
-    """The layout of the unknowns for support sizes ``sizes`` (one per player)."""
-
-    sizes: tuple[int, ...]
-
-    @property
-    def mixing(self) -> tuple[int, ...]:
-        return tuple(i for i, k in enumerate(self.sizes) if k > 1)
-
-    @property
-    def offsets(self) -> dict[int, int]:
-        """Where each mixing player's unknowns start in the vector x."""
-        out, at = {}, 0
-        for i in self.mixing:
-            out[i] = at
-            at += self.sizes[i] - 1
-        return out
-
-    @property
-    def dimension(self) -> int:
-        return sum(k - 1 for k in self.sizes)
-
-
-@lru_cache(maxsize=256)
-def shape_for(sizes: tuple[int, ...]) -> IndifferenceShape:
-    return IndifferenceShape(sizes)
 
 
 def start_count(sizes: tuple[int, ...]) -> int:
@@ -161,65 +137,18 @@ def _assignments(factors, capacity):
         yield from extend(0)
 
 
-class _Target:
-    """The indifference equations f of many supports of one shape, evaluated in a batch."""
-
-    def __init__(self, shape: IndifferenceShape, tensors: list, dummy: np.ndarray | None = None):
-        # tensors[s] is the list, per mixing player i, of its payoff differences restricted to support s:
-        # shape (k_i - 1, k_j for each other mixing j in order); pure players' axes are already fixed.
-        mixing, offsets, sizes = shape.mixing, shape.offsets, shape.sizes
-        self.m = shape.dimension
-        self.blocks = [(j, slice(offsets[j], offsets[j] + sizes[j] - 1)) for j in mixing]
-        letters = dict(zip(mixing, "cdefghijklmnopqrstuvwxyz"))
-        self.players = []
-        for n, i in enumerate(mixing):
-            D = np.array([t[n] for t in tensors], dtype=complex)
-            others = [j for j in mixing if j != i]
-            spec = "br" + "".join(letters[j] for j in others)
-            partials = []
-            for j in others:  # contract every other player but j: the Jacobian block for x_j
-                rest = [o for o in others if o != j]
-                subscripts = spec + "".join(",b" + letters[o] for o in rest) + "->br" + letters[j]
-                partials.append((j, rest, subscripts, dict(self.blocks)[j]))
-            self.players.append((D, dict(self.blocks)[i], partials))
-        self.dummy = dummy  # per support, the equations that only pin a padded unknown at zero
-
-
-    def evaluate(self, x, select):
-        """f(x) and its Jacobian for the paths ``select`` (indices into the batch)."""
-        sig = {}
-        for j, cols in self.blocks:
-            block = x[:, cols]
-            sig[j] = np.concatenate([1 - block.sum(axis=1, keepdims=True), block], axis=1)
-        B = x.shape[0]
-        value = np.empty((B, self.m), dtype=complex)
-        jac = np.zeros((B, self.m, self.m), dtype=complex)
-        for D, rows, partials in self.players:
-            D = D[select]
-            for n, (j, rest, subscripts, cols) in enumerate(partials):
-                C = np.einsum(subscripts, D, *[sig[o] for o in rest])
-                jac[:, rows, cols] = C[:, :, 1:] - C[:, :, :1]
-                if n == 0:
-                    value[:, rows] = np.einsum("brk,bk->br", C, sig[j])
-        if self.dummy is not None:  # x = 0 for the padding, decoupled from the support's own equations
-            pinned = self.dummy[select]
-            value[pinned] = x[pinned]
-            jac *= ~pinned[:, None, :]
-            path, row = np.nonzero(pinned)
-            jac[path, row, :] = 0
-            jac[path, row, row] = 1
-        return value, jac
-
-
 def _start_values(a, c, x):
     """g(x) and its Jacobian for linear-product start systems, one per path (``a``: paths × m × factors × m)."""
-    L = np.einsum("befv,bv->bef", a, x) + c
+    B, m, width, _ = a.shape
+    L = np.matmul(a.reshape(B, m * width, m), x[:, :, None]).reshape(B, m, width) + c
     value = L.prod(axis=2)
-    jac = np.zeros((x.shape[0], a.shape[1], a.shape[3]), dtype=complex)
-    for f in range(a.shape[2]):
-        rest = np.prod(L[:, :, :f], axis=2) * np.prod(L[:, :, f + 1:], axis=2)
-        jac += rest[:, :, None] * a[:, :, f, :]
-    return value, jac
+    if width == 1:
+        rest = np.ones_like(L)
+    elif width == 2:
+        rest = L[:, :, ::-1]
+    else:  # the product of every factor but one (no division: a factor is zero at a start point)
+        rest = np.stack([np.prod(np.delete(L, f, axis=2), axis=2) for f in range(width)], axis=2)
+    return value, np.matmul(rest[:, :, None, :], a)[:, :, 0, :]
 
 
 def _solve(M, b):
@@ -241,6 +170,8 @@ def track_paths(full, batch, seed=0, deadline=None):
     """
     full = tuple(full)
     shape = shape_for(full)
+    if len(set(full)) != 1:
+        raise ValueError(f"track_paths needs every player to have the same number of strategies, got {full}")
     starts_of = [_padded_start(tuple(sizes), full, seed) for sizes, _ in batch]
     counts = np.array([len(starts) for _, _, starts in starts_of], dtype=int)
     owner = np.repeat(np.arange(len(batch)), counts)
@@ -252,19 +183,25 @@ def track_paths(full, batch, seed=0, deadline=None):
     dummy = np.ones((len(batch), m), dtype=bool)
     for k, (sizes, _) in enumerate(batch):
         dummy[k, real_positions(tuple(sizes), full)] = False
-    target = _Target(shape, [tensors for _, tensors in batch], dummy)
+    target = PaddedEquations(len(full), full[0], [tensors for _, tensors in batch], dummy)
     t = np.zeros(len(x))
     h = np.full(len(x), 0.1)
     streak = np.zeros(len(x), dtype=int)
     status = np.full(len(x), "running", dtype=object)
 
-    def homotopy(xs, ts, sel):
+    def homotopy_of(sel):
+        """H, H_x and H_t for the paths ``sel``, their data gathered once for the round."""
         support = owner[sel]
-        f, Jf = target.evaluate(xs, support)
-        g, Jg = _start_values(a_of[support], c_of[support], xs)
-        gamma, w = gammas[support][:, None], ts[:, None]
-        return (1 - w) * gamma * g + w * f, (1 - w[..., None]) * gamma[..., None] * Jg + w[..., None] * Jf, \
-            f - gamma * g
+        f_at, a, c, gamma = target.at(support), a_of[support], c_of[support], gammas[support][:, None]
+
+        def homotopy(xs, ts):
+            f, Jf = f_at(xs)
+            g, Jg = _start_values(a, c, xs)
+            w = ts[:, None]
+            return (1 - w) * gamma * g + w * f, (1 - w[..., None]) * gamma[..., None] * Jg + w[..., None] * Jf, \
+                f - gamma * g
+
+        return homotopy
 
     for _ in range(MAX_ITERATIONS):
         active = np.flatnonzero(status == "running")
@@ -272,10 +209,11 @@ def track_paths(full, batch, seed=0, deadline=None):
             break
         xs, ts, hs = x[active], t[active], h[active]
         t1 = np.minimum(ts + hs, 1.0)
-        guess = _predict(homotopy, xs, ts, t1, active)
+        homotopy = homotopy_of(active)
+        guess = _predict(homotopy, xs, ts, t1)
         sizes = []
         for _step in range(3):
-            H, Hx, _ = homotopy(guess, t1, active)
+            H, Hx, _ = homotopy(guess, t1)
             delta = _solve(Hx, H)
             guess = guess - delta
             sizes.append(np.linalg.norm(delta, axis=1) / (1 + np.linalg.norm(guess, axis=1)))
@@ -298,12 +236,12 @@ def track_paths(full, batch, seed=0, deadline=None):
     return x, owner, status
 
 
-def _predict(homotopy, xs, ts, t1, active):
+def _predict(homotopy, xs, ts, t1):
     """Heun's predictor along the tangent dx/dt = -H_x^{-1} H_t (second order, so steps can be long)."""
     dt = (t1 - ts)[:, None]
-    _, Hx, Ht = homotopy(xs, ts, active)
+    _, Hx, Ht = homotopy(xs, ts)
     k1 = -_solve(Hx, Ht)
-    _, Hx, Ht = homotopy(xs + dt * k1, t1, active)
+    _, Hx, Ht = homotopy(xs + dt * k1, t1)
     k2 = -_solve(Hx, Ht)
     return xs + dt * (k1 + k2) / 2
 
@@ -314,48 +252,12 @@ def _polish(target, x, owner, status):
     if not len(keep):
         return
     xs = x[keep]
+    f_at = target.at(owner[keep])
     for _ in range(8):
-        f, J = target.evaluate(xs, owner[keep])
+        f, J = f_at(xs)
         step = _solve(J, f)
         step[~np.isfinite(step).all(axis=1)] = 0
         xs = xs - step
     x[keep] = xs
 
 
-def jacobian_condition(sizes, tensor, x):
-    """The condition number of f's Jacobian at one point (large at a singular, non-regular root)."""
-    target = _Target(shape_for(tuple(sizes)), [tensor])
-    _, J = target.evaluate(np.asarray(x, dtype=complex)[None, :], np.array([0]))
-    return float(np.linalg.cond(J[0]))
-
-
-def multilinear_tensors(payoffs, supports, scale):
-    """The payoff-difference tensors of one support profile, scaled to order one.
-
-    For each mixing player i: ``U_i[s_r] - U_i[s_0]`` for r = 1..k_i-1, with the
-    other players restricted to their supports and the pure players' axes dropped.
-    """
-    mixing = [i for i in range(len(payoffs)) if len(supports[i]) > 1]
-    return _differences(payoffs, [list(s) for s in supports], mixing, scale)
-
-
-def padded_tensors(payoffs, supports, scale):
-    """:func:`multilinear_tensors` over every strategy, each player's support first: for :func:`track_paths`."""
-    orders = [list(s) + [t for t in range(np.shape(payoffs[0])[j]) if t not in s] for j, s in enumerate(supports)]
-    mixing = [i for i, order in enumerate(orders) if len(order) > 1]
-    return _differences(payoffs, orders, mixing, scale)
-
-
-def _differences(payoffs, orders, mixing, scale):
-    """Each player in ``mixing``: its payoff differences against its first strategy, other non-mixing axes dropped."""
-    n = len(payoffs)
-    out = []
-    for i in mixing:
-        block = np.asarray(payoffs[i], dtype=float)[np.ix_(*orders)] / scale
-        block = np.moveaxis(block, i, 0)
-        diff = block[1:] - block[:1]
-        others = [j for j in range(n) if j != i]
-        drop = tuple(1 + k for k, j in enumerate(others) if j not in mixing)
-        out.append(diff.reshape(diff.shape[0], *[len(orders[j]) for j in others]).squeeze(axis=drop)
-                   if drop else diff)
-    return out

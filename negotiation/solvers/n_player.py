@@ -44,8 +44,8 @@ from ..budget import Deadline
 from ..errors import BudgetError, DegenerateGameWarning
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale, payoff_vector
-from .homotopy import (jacobian_condition, multilinear_tensors, padded_tensors, real_positions, start_count,
-                       track_paths)
+from .homotopy import real_positions, start_count, track_paths
+from .indifference import jacobian_condition, multilinear_tensors, padded_tensors
 from .pure import pure_equilibrium_mask
 from .results import Component, EquilibriumSet, make_equilibrium
 from .support_polytopes import linear_support
@@ -118,8 +118,16 @@ def _pure_and_linear(game, found, deadline):
 
 
 def _polynomial(game, polynomial, found, deadline, seed):
-    """Track the homotopy paths of every support where three or more players mix, all sizes in one batch."""
+    """Track the homotopy paths of every support where three or more players mix, all sizes in one batch.
+
+    The batch's layout gives every player as many strategies as the largest
+    strategy set (the padding has zero payoffs and is never played).
+    """
     payoffs = [np.asarray(a, dtype=float) for a in game.as_float().payoffs]
+    full = (max(game.shape),) * game.num_players
+    padded = [np.zeros(full) for _ in payoffs]
+    for array, real in zip(padded, payoffs):
+        array[tuple(slice(0, k) for k in game.shape)] = real
     queue = []
     for sizes, supports_list in polynomial.items():
         if start_count(sizes) == 0:  # unbalanced: more conditions than unknowns for some players
@@ -135,14 +143,14 @@ def _polynomial(game, polynomial, found, deadline, seed):
             chunk.append(queue[at])
             paths += start_count(queue[at][0])
             at += 1
-        batch = [(sizes, padded_tensors(payoffs, supports, found.scale)) for sizes, supports in chunk]
-        x, owner, status = track_paths(game.shape, batch, seed=seed, deadline=deadline)
+        batch = [(sizes, padded_tensors(padded, supports, found.scale)) for sizes, supports in chunk]
+        x, owner, status = track_paths(full, batch, seed=seed, deadline=deadline)
         found.failed_paths += int((status == "failed").sum())
         for point, k, state in zip(x, owner, status):
             if state != "infinite":
                 sizes, supports = chunk[k]
                 found.add_root(supports, multilinear_tensors(payoffs, supports, found.scale),
-                               point[real_positions(sizes, game.shape)])
+                               point[real_positions(sizes, full)])
 
 
 def _pure_profile(game, cell, exact):

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 import negotiation as ng
 from negotiation.errors import BudgetError, DegenerateGameWarning
 from negotiation.io import gambit
-from negotiation.solvers.homotopy import start_count
+from negotiation.solvers.homotopy import real_positions, start_count, track_paths
+from negotiation.solvers.indifference import (PaddedEquations, SupportEquations, multilinear_tensors, padded_tensors,
+                                              shape_for)
 
 from ..brute import n_player_equilibria
 
@@ -180,3 +182,63 @@ def test_gambit_equilibria_are_among_ours():
             point = np.array([float(profile[p][s]) for p, labels in zip(game.players, game.strategies)
                               for s in labels])
             assert min(np.abs(point - o).max() for o in ours) <= 1e-6, seed
+
+
+def _on_its_own(payoffs, supports):
+    """The support as a game of its own, padded with unplayed strategies to equal sizes."""
+    sizes = tuple(len(s) for s in supports)
+    K = max(sizes)
+    own = []
+    for a in payoffs:
+        padded = np.zeros((K,) * len(sizes))
+        padded[tuple(slice(0, k) for k in sizes)] = a[np.ix_(*supports)]
+        own.append(padded)
+    return own, [range(k) for k in sizes], (K,) * len(sizes)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_padded_support_follows_its_own_homotopy(seed):
+    """Supports of every size share one batch in the game's layout; each path must end where it would alone."""
+    rng = np.random.default_rng(seed)
+    payoffs = [rng.normal(size=(3, 3, 3)) for _ in range(3)]
+    supports_list = [((0, 1), (0, 2), (1, 2)), ((0, 1, 2), (1, 2), (0, 1)), ((0, 1, 2), (0, 1, 2), (0, 1, 2))]
+    batch = [(tuple(len(s) for s in supports), padded_tensors(payoffs, supports, 1.0)) for supports in supports_list]
+    x, owner, status = track_paths((3, 3, 3), batch)
+    for k, supports in enumerate(supports_list):
+        sizes = batch[k][0]
+        own, everything, layout = _on_its_own(payoffs, supports)
+        alone, _, alone_status = track_paths(layout, [(sizes, padded_tensors(own, everything, 1.0))])
+        together = x[owner == k][:, real_positions(sizes, (3, 3, 3))]
+        assert (status[owner == k] == alone_status).all()
+        finished = alone_status == "finished"
+        assert np.allclose(together[finished], alone[finished][:, real_positions(sizes, layout)], atol=1e-8)
+        padding = np.setdiff1d(np.arange(6), real_positions(sizes, (3, 3, 3)))
+        assert (x[owner == k][:, padding] == 0).all()  # the dummies never move
+
+
+@given(shape=st.sampled_from([(3, 3, 3), (2, 2, 2, 2), (4, 3, 2)]), seed=st.integers(0, 10**6))
+def test_padded_equations_are_the_supports_own(shape, seed):
+    """The batched, padded evaluation against the one-support-size evaluation, at random complex points."""
+    rng = np.random.default_rng(seed)
+    payoffs = [rng.normal(size=shape) for _ in shape]
+    supports = tuple(tuple(sorted(rng.choice(k, size=rng.integers(2, k + 1), replace=False))) for k in shape)
+    sizes = tuple(len(s) for s in supports)
+    K = max(shape)
+    full = (K,) * len(shape)
+    padded = []
+    for a in payoffs:
+        b = np.zeros(full)
+        b[tuple(slice(0, k) for k in shape)] = a
+        padded.append(b)
+    positions = real_positions(sizes, full)
+    dummy = np.ones((1, len(shape) * (K - 1)), dtype=bool)
+    dummy[0, positions] = False
+    batched = PaddedEquations(len(shape), K, [padded_tensors(padded, supports, 1.0)], dummy)
+    own = SupportEquations(shape_for(sizes), [multilinear_tensors(payoffs, supports, 1.0)])
+    point = rng.normal(size=len(positions)) + 1j * rng.normal(size=len(positions))
+    x = np.zeros((1, len(shape) * (K - 1)), dtype=complex)
+    x[0, positions] = point
+    value, jac = batched.evaluate(x, np.array([0]))
+    expected_value, expected_jac = own.evaluate(point[None, :], np.array([0]))
+    assert np.allclose(value[0, positions], expected_value[0], atol=1e-10)
+    assert np.allclose(jac[0][np.ix_(positions, positions)], expected_jac[0], atol=1e-10)
