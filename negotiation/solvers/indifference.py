@@ -1,11 +1,11 @@
-"""The indifference equations of support profiles, and their Jacobians, for many supports at once.
+r"""The indifference equations of support profiles, and their Jacobians, for many supports at once.
 
 When three or more players mix, player :math:`i` is indifferent among its
-support when :math:`u_i(s_r, \\sigma_{-i}) - u_i(s_0, \\sigma_{-i}) = 0` for
-``r = 1..k_i - 1``, with :math:`\\sigma_j = (1 - \\sum x_j, x_j)` over player
+support when :math:`u_i(s_r, \sigma_{-i}) - u_i(s_0, \sigma_{-i}) = 0` for
+``r = 1..k_i - 1``, with :math:`\sigma_j = (1 - \sum x_j, x_j)` over player
 j's support. These are multilinear in the other players' unknowns; the
 payoff differences are tensors (:func:`multilinear_tensors`), contracted
-against the mixtures with ``einsum``.
+against the mixtures.
 
 * :class:`SupportEquations`: the supports of one size, in their own unknowns;
 * :class:`PaddedEquations`: supports of every size in the layout of a game
