@@ -108,6 +108,7 @@ def equilibrium_payoff_set(game, delta: float, tol: float = 1e-12, max_iter: int
     stage = Stage(payoffs, gains, delta)
     hull = hull_vertices(stage.payoff_pairs)
     punishment = tuple(payoffs.min(axis=0).tolist())
+    earlier = None  # the punishment two rounds back
     converged, iterations, slots = False, 0, None
     while iterations < max_iter:
         iterations += 1
@@ -117,8 +118,11 @@ def equilibrium_payoff_set(game, delta: float, tol: float = 1e-12, max_iter: int
                               "incentive compatible (this can happen only when the stage game has no pure "
                               "Nash equilibrium)")
         new_hull, new_punishment, slots = step
-        same = new_punishment == punishment and _within(new_hull, hull, tol)
-        hull, punishment = new_hull, new_punishment
+        # The worst payoffs must stop moving exactly (while they creep, a vertex may still be turning flat),
+        # or return to last round's but one: rounding can leave them cycling between two neighbouring floats.
+        settled = new_punishment in (punishment, earlier)
+        same = settled and _within(new_hull, hull, tol)
+        hull, punishment, earlier = new_hull, new_punishment, punishment
         if same:
             converged = True
             break

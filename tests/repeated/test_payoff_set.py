@@ -182,3 +182,9 @@ def test_both_forms_generate_the_same_points(case, rounds):
     listed = generation.generated_points(sections, stage, state.punishment)
     xs, ys, keep = generation.generated_slots(sections, stage, state.punishment)
     assert sorted(listed) == sorted(zip(xs[keep].tolist(), ys[keep].tolist()))
+
+
+def test_a_last_digit_cycle_still_converges():
+    """Here the worst payoff flips between two floats 2e-16 apart every round; the set has converged."""
+    result = ng.equilibrium_payoff_set(_random_game((3, 3), 1903, False), 0.7)
+    assert result.converged and result.iterations < 200
