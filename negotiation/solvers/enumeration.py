@@ -38,8 +38,9 @@ from ..budget import Deadline
 from ..errors import BudgetError, DegenerateGameWarning
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale
+from .balanced_supports import SMALL, balanced_support_profiles, support_pair_count
 from .polytope import best_response_polytopes, complementary_pairs, exact_system, exact_vertices
-from .results import Component, EquilibriumSet, make_equilibrium
+from .results import Component, EquilibriumSet, bimatrix_equilibria, make_equilibrium
 from .short_side import short_side_profiles, short_side_work
 
 __all__ = ["all_equilibria", "enumeration_work", "upper_bound_vertices", "DEFAULT_MAX_WORK"]
@@ -48,8 +49,8 @@ __all__ = ["all_equilibria", "enumeration_work", "upper_bound_vertices", "DEFAUL
 #: Work allowed without an explicit ``max_work``: a 16×16 game (3.1e7) passes, a
 #: 17×17 (7.4e7) or a 5×80 (1.8e8) does not. See :func:`enumeration_work`.
 DEFAULT_MAX_WORK = 4e7
-#: Games with one side at least this many times longer than the other take the short-side path
-#: (on square games pairing both polytopes is faster; on tall ones it costs seconds).
+#: Games with one side at least this many times longer than the other take the short side's
+#: polytope alone (both polytopes, needed only for degenerate games, would cost seconds).
 TALL = 3
 
 
@@ -137,18 +138,32 @@ def all_equilibria(
     max_work = DEFAULT_MAX_WORK if max_work is None else max_work
     deadline = Deadline(timeout)
     exact = exact or game.is_exact
+    scale = payoff_scale(game)
     A, B = (np.asarray(a, float) for a in game.as_float().payoffs)
-    # Float answers first try the short side alone (one small polytope, a square system per vertex);
-    # a degenerate game, or an exact request, takes the general path with both polytopes.
+    # Float answers to small games first try every support pair in one batch, and tall games the
+    # short side's polytope alone; a degenerate game, or an exact request, takes the general path.
+    # (Square games keep both polytopes: the flag `degenerate` then sees a degenerate vertex of
+    # either, as the batch does, where the short side sees only its own and the partners'.)
+    tall = max(game.shape) >= TALL * min(game.shape)
+    if not tall:
+        _check_budget(game, max_work)
     fast = None
-    if not exact and max(game.shape) >= TALL * min(game.shape) and short_side_work(*game.shape) <= max_work:
+    if not exact and support_pair_count(*game.shape) <= SMALL:
+        fast = balanced_support_profiles(A, B)
+    elif not exact and tall and short_side_work(*game.shape) <= max_work:
         fast = short_side_profiles(A, B)
     if fast is not None:
-        profiles, degenerate, stopped = fast, False, ""
+        equilibria, rejected = _verified_together(game, *fast, (DEFAULT_TOL if tol is None else tol) * scale)
+        degenerate, stopped = False, ""
     else:
         profiles, degenerate, stopped = _general_profiles(game, A, B, exact, max_work, deadline)
-    equilibria, vertex_ids, rejected, stopped_verifying = _verified(game, profiles, exact, tol, deadline)
-    stopped = stopped or stopped_verifying
+        if exact or degenerate:
+            equilibria, vertex_ids, rejected, stopped_verifying = _verified(game, profiles, exact, tol, deadline)
+            stopped = stopped or stopped_verifying
+        else:  # no components to build: verify every candidate in one batch
+            X, Y = (np.array([vectors[k] for _, _, vectors in profiles]).reshape(-1, size)
+                    for k, size in enumerate(game.shape))
+            equilibria, rejected = _verified_together(game, X, Y, (DEFAULT_TOL if tol is None else tol) * scale)
     components = _components(vertex_ids) if degenerate else tuple(
         Component(extreme=(k,), nash_subsets=((k,),)) for k in range(len(equilibria))
     )
@@ -161,7 +176,7 @@ def all_equilibria(
     if stopped:
         notes.append(f"{stopped}: the equilibria found so far are shown, and there may be more")
     if not exact:
-        near = near_ties(game)
+        near = near_ties(game, scale=scale)
         if near:
             notes.append(f"{near}; in floating point they count as ties: for a trustworthy answer use exact=True")
     message = "\n".join(notes)
@@ -185,13 +200,7 @@ def all_equilibria(
 
 def _general_profiles(game, A, B, exact, max_work, deadline):
     """Both polytopes' vertices, paired: every game, degenerate or not, exact or not."""
-    work = enumeration_work(game)
-    if work > max_work:
-        raise BudgetError(
-            f"all_equilibria on a {game.shape[0]}×{game.shape[1]} game: the estimated work is {work:.3g}, "
-            f"above max_work={max_work:.3g}; pass max_work={work:.3g} (and perhaps a timeout) to try anyway, "
-            "or use lemke_howson(game) for one equilibrium"
-        )
+    _check_budget(game, max_work)
     P, Q = best_response_polytopes(A, B)
     pairs = complementary_pairs(P, Q)
     if exact:
@@ -203,20 +212,32 @@ def _general_profiles(game, A, B, exact, max_work, deadline):
     return profiles, P.degenerate or Q.degenerate, ""
 
 
-def near_ties(game: NormalFormGame, tol: float | None = None) -> str:
+def _check_budget(game, max_work):
+    """Refuse, before any work, a game whose two polytopes would take too long."""
+    work = enumeration_work(game)
+    if work > max_work:
+        raise BudgetError(
+            f"all_equilibria on a {game.shape[0]}×{game.shape[1]} game: the estimated work is {work:.3g}, "
+            f"above max_work={max_work:.3g}; pass max_work={work:.3g} (and perhaps a timeout) to try anyway, "
+            "or use lemke_howson(game) for one equilibrium"
+        )
+
+
+def near_ties(game: NormalFormGame, tol: float | None = None, scale: float | None = None) -> str:
     """Words for payoffs a player compares that differ, but by less than the float tolerance ('' if none).
 
     Such gaps are below what floating-point verification can resolve, so the
-    float answer may differ from the exact one.
+    float answer may differ from the exact one. ``scale`` is the game's
+    :func:`~negotiation.games.profiles.payoff_scale`, if already known.
     """
-    slack = (DEFAULT_TOL if tol is None else tol) * payoff_scale(game)
+    scale = payoff_scale(game) if scale is None else scale
+    slack = (DEFAULT_TOL if tol is None else tol) * scale
     for i, array in enumerate(game.payoffs):
-        values = np.sort(np.asarray(array, dtype=float), axis=i)  # a player compares along its own axis
-        gaps = np.abs(np.diff(values, axis=i))
-        close = (gaps > 0) & (gaps <= slack)
-        if close.any():
-            return (f"some payoffs of {game.players[i]} differ by as little as {gaps[close].min():.2g} "
-                    f"(the payoff scale is {payoff_scale(game):.3g})")
+        gaps = np.diff(np.sort(np.asarray(array, dtype=float), axis=i), axis=i)  # a player compares along its own axis
+        close = gaps[(gaps > 0) & (gaps <= slack)]
+        if close.size:
+            return (f"some payoffs of {game.players[i]} differ by as little as {close.min():.2g} "
+                    f"(the payoff scale is {scale:.3g})")
     return ""
 
 
@@ -273,6 +294,14 @@ def _verified(game, profiles, exact, tol, deadline):
     kept.sort(key=lambda item: item[0]._key(), reverse=True)
     equilibria = tuple(item[0] for item in kept)
     return equilibria, [(item[1], item[2]) for item in kept], rejected, deadline.reason
+
+
+def _verified_together(game, X, Y, bound):
+    """The float candidates of a nondegenerate game verified in one batch: equilibria sorted for reading, rejects."""
+    candidates = bimatrix_equilibria(game, X, Y)
+    keys = np.round(np.hstack([X, Y]), 9).tolist()
+    kept = sorted((k for k, eq in enumerate(candidates) if eq.regret <= bound), key=keys.__getitem__, reverse=True)
+    return tuple(candidates[k] for k in kept), len(candidates) - len(kept)
 
 
 def _components(vertex_ids) -> tuple[Component, ...]:

@@ -69,15 +69,15 @@ def best_response_polytopes(A: np.ndarray, B: np.ndarray) -> tuple[Polytope, Pol
 
 
 def _polytope(G: np.ndarray, h: np.ndarray) -> Polytope:
-    d = G.shape[1]
-    vertices = None
-    if d >= 2:
-        vertices = _qhull_vertices(G, h)
-    if vertices is None:
-        vertices = _brute_force_vertices(G, h)
-    vertices, tight = _clean(G, h, vertices)
+    vertices, tight = _clean(G, h, raw_vertices(G, h))
     degenerate = bool(len(tight)) and int(tight.sum(axis=1).max()) > G.shape[1]
     return Polytope(G, h, vertices, tight, degenerate)
+
+
+def raw_vertices(G: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """Candidate vertices of ``{z : G z <= h}`` (uncleaned: degenerate vertices may repeat)."""
+    vertices = _qhull_vertices(G, h) if G.shape[1] >= 2 else None
+    return _brute_force_vertices(G, h) if vertices is None else vertices
 
 
 def _interior_point(G: np.ndarray, h: np.ndarray) -> np.ndarray:

@@ -37,7 +37,7 @@ from ..games.normal_form import NormalFormGame
 from ..games.profiles import payoff_scale, regret
 from ..games.profiles import expected_payoffs as _expected
 
-__all__ = ["Equilibrium", "EquilibriumSet", "Component", "make_equilibrium"]
+__all__ = ["Equilibrium", "EquilibriumSet", "Component", "make_equilibrium", "bimatrix_equilibria"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -276,9 +276,8 @@ def make_equilibrium(game: NormalFormGame, vectors, exact: bool = False) -> Equi
         game = game.as_float()
         vectors = tuple(np.asarray(v, dtype=float) for v in vectors)
         if game.num_players == 2:
-            payoffs, gap = _bimatrix_payoffs_and_regret(game, *vectors)
-        else:
-            payoffs, gap = _expected(game, vectors), regret(game, vectors)
+            return bimatrix_equilibria(game, vectors[0][None], vectors[1][None])[0]
+        payoffs, gap = _expected(game, vectors), regret(game, vectors)
     for v in vectors:
         v.setflags(write=False)
     return Equilibrium(
@@ -291,12 +290,21 @@ def make_equilibrium(game: NormalFormGame, vectors, exact: bool = False) -> Equi
     )
 
 
-def _bimatrix_payoffs_and_regret(game: NormalFormGame, x: np.ndarray, y: np.ndarray):
+def bimatrix_equilibria(game: NormalFormGame, X: np.ndarray, Y: np.ndarray) -> list[Equilibrium]:
+    """:func:`make_equilibrium` for many float profiles of a two-player game at once (rows of ``X`` and ``Y``)."""
+    game = game.as_float()
     A, B = game.payoffs
-    row_values, col_values = A @ y, x @ B
-    u, v = float(x @ row_values), float(col_values @ y)
-    gap = max(float(row_values.max()) - u, float(col_values.max()) - v, 0.0)
-    return (u, v), gap
+    row_values, col_values = Y @ A.T, X @ B
+    u, v = (X * row_values).sum(axis=1), (col_values * Y).sum(axis=1)
+    gaps = np.maximum(np.maximum(row_values.max(axis=1) - u, col_values.max(axis=1) - v), 0.0)
+    X, Y = X.copy(), Y.copy()
+    X.setflags(write=False)
+    Y.setflags(write=False)
+    return [
+        Equilibrium(profile=(x, y), payoffs=(pu, pv), regret=gap,
+                    players=game.players, strategies=game.strategies, exact=False)
+        for x, y, pu, pv, gap in zip(X, Y, u.tolist(), v.tolist(), gaps.tolist())
+    ]
 
 
 def relative_regret(equilibrium: Equilibrium, game: NormalFormGame) -> float:
