@@ -139,6 +139,7 @@ def all_equilibria(
     deadline = Deadline(timeout)
     exact = exact or game.is_exact
     scale = payoff_scale(game)
+    bound = 0 if exact else (DEFAULT_TOL if tol is None else tol) * scale  # the largest regret accepted
     A, B = (np.asarray(a, float) for a in game.as_float().payoffs)
     # Float answers to small games first try every support pair in one batch, and tall games the
     # short side's polytope alone; a degenerate game, or an exact request, takes the general path.
@@ -153,17 +154,17 @@ def all_equilibria(
     elif not exact and tall and short_side_work(*game.shape) <= max_work:
         fast = short_side_profiles(A, B)
     if fast is not None:
-        equilibria, rejected = _verified_together(game, *fast, (DEFAULT_TOL if tol is None else tol) * scale)
+        equilibria, rejected = _verified_together(game, *fast, bound)
         degenerate, stopped = False, ""
     else:
         profiles, degenerate, stopped = _general_profiles(game, A, B, exact, max_work, deadline)
         if exact or degenerate:
-            equilibria, vertex_ids, rejected, stopped_verifying = _verified(game, profiles, exact, tol, deadline)
+            equilibria, vertex_ids, rejected, stopped_verifying = _verified(game, profiles, exact, bound, deadline)
             stopped = stopped or stopped_verifying
         else:  # no components to build: verify every candidate in one batch
             X, Y = (np.array([vectors[k] for _, _, vectors in profiles]).reshape(-1, size)
                     for k, size in enumerate(game.shape))
-            equilibria, rejected = _verified_together(game, X, Y, (DEFAULT_TOL if tol is None else tol) * scale)
+            equilibria, rejected = _verified_together(game, X, Y, bound)
     components = _components(vertex_ids) if degenerate else tuple(
         Component(extreme=(k,), nash_subsets=((k,),)) for k in range(len(equilibria))
     )
@@ -277,9 +278,8 @@ def _exact_pair(G_P, h_P, G_Q, h_Q, P, Q, i, j, cache_p, cache_q, seen, profiles
             profiles.append((("P", key[0]), ("Q", key[1]), (_normalise(x), _normalise(y))))
 
 
-def _verified(game, profiles, exact, tol, deadline):
+def _verified(game, profiles, exact, bound, deadline):
     """Equilibria sorted for reading, the vertex ids of each, the rejects, and why it stopped early."""
-    bound = 0 if exact else (DEFAULT_TOL if tol is None else tol) * payoff_scale(game)
     kept = []
     rejected = 0
     with deadline.interruptible():
