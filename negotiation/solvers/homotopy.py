@@ -38,7 +38,7 @@ import numpy as np
 
 from .indifference import PaddedEquations, shape_for
 
-__all__ = ["track_paths", "start_count", "real_positions"]
+__all__ = ["track_paths", "start_count", "real_positions", "solve_stack"]
 
 #: Paths farther out than this are going to infinity (no finite solution).
 DIVERGED = 1e8
@@ -151,11 +151,16 @@ def _start_values(a, c, x):
     return value, np.matmul(rest[:, :, None, :], a)[:, :, 0, :]
 
 
-def _solve(M, b):
+def solve_stack(M, b):
+    """Solve each system ``M[k] y = b[k]``; a singular one by least squares, a non-finite one as NaN."""
     try:
         return np.linalg.solve(M, b[..., None])[..., 0]
     except np.linalg.LinAlgError:
-        return np.stack([np.linalg.lstsq(Mk, bk, rcond=None)[0] for Mk, bk in zip(M, b)])
+        out = np.full(b.shape, np.nan, dtype=np.result_type(M, b))
+        finite = np.isfinite(M).all(axis=(1, 2)) & np.isfinite(b).all(axis=1)
+        for k in np.flatnonzero(finite):
+            out[k] = np.linalg.lstsq(M[k], b[k], rcond=None)[0]
+        return out
 
 
 def track_paths(full, batch, seed=0, deadline=None):
@@ -214,7 +219,7 @@ def track_paths(full, batch, seed=0, deadline=None):
         sizes = []
         for _step in range(3):
             H, Hx, _ = homotopy(guess, t1)
-            delta = _solve(Hx, H)
+            delta = solve_stack(Hx, H)
             guess = guess - delta
             sizes.append(np.linalg.norm(delta, axis=1) / (1 + np.linalg.norm(guess, axis=1)))
         # Accept when Newton contracts fast from a close guess; the end point is polished on f itself.
@@ -240,9 +245,9 @@ def _predict(homotopy, xs, ts, t1):
     """Heun's predictor along the tangent dx/dt = -H_x^{-1} H_t (second order, so steps can be long)."""
     dt = (t1 - ts)[:, None]
     _, Hx, Ht = homotopy(xs, ts)
-    k1 = -_solve(Hx, Ht)
+    k1 = -solve_stack(Hx, Ht)
     _, Hx, Ht = homotopy(xs + dt * k1, t1)
-    k2 = -_solve(Hx, Ht)
+    k2 = -solve_stack(Hx, Ht)
     return xs + dt * (k1 + k2) / 2
 
 
@@ -255,7 +260,7 @@ def _polish(target, x, owner, status):
     f_at = target.at(owner[keep])
     for _ in range(8):
         f, J = f_at(xs)
-        step = _solve(J, f)
+        step = solve_stack(J, f)
         step[~np.isfinite(step).all(axis=1)] = 0
         xs = xs - step
     x[keep] = xs

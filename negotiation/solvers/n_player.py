@@ -44,6 +44,7 @@ from ..budget import Deadline
 from ..errors import BudgetError, DegenerateGameWarning
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale, payoff_vector
+from .hidden_player import hidden_player_roots, solvable
 from .homotopy import real_positions, start_count, track_paths
 from .indifference import jacobian_condition, multilinear_tensors, padded_tensors
 from .pure import pure_equilibrium_mask
@@ -133,6 +134,8 @@ def _polynomial(game, polynomial, found, deadline, seed):
         if start_count(sizes) == 0:  # unbalanced: more conditions than unknowns for some players
             found.unbalanced += len(supports_list)
             continue
+        if seed == 0 and solvable(sizes):  # the re-run for an even count keeps to the independent homotopy
+            supports_list = _eliminated(sizes, supports_list, payoffs, found)
         queue += [(sizes, supports) for supports in supports_list]
     at = 0
     while at < len(queue):
@@ -149,8 +152,18 @@ def _polynomial(game, polynomial, found, deadline, seed):
         for point, k, state in zip(x, owner, status):
             if state != "infinite":
                 sizes, supports = chunk[k]
-                found.add_root(supports, multilinear_tensors(payoffs, supports, found.scale),
-                               point[real_positions(sizes, full)])
+                found.add_root(supports, point[real_positions(sizes, full)],
+                               lambda supports=supports: multilinear_tensors(payoffs, supports, found.scale))
+
+
+def _eliminated(sizes, supports_list, payoffs, found):
+    """Add the roots of the supports the hidden-player elimination certifies; return the others."""
+    tensors = [multilinear_tensors(payoffs, supports, found.scale) for supports in supports_list]
+    roots, complete = hidden_player_roots(sizes, tensors)
+    for supports, own, points, done in zip(supports_list, tensors, roots, complete):
+        for point in points if done else ():
+            found.add_root(supports, point, lambda own=own: own)
+    return [supports for supports, done in zip(supports_list, complete) if not done]
 
 
 def _pure_profile(game, cell, exact):
@@ -206,8 +219,11 @@ class _Collector:
         if not subset.whole:
             self.partial_continuum = True
 
-    def add_root(self, supports, tensors, x):
-        """A homotopy end point: keep it if it is real and a probability profile, then verify."""
+    def add_root(self, supports, x, tensors):
+        """A root of a support's equations: keep it if it is real and a probability profile, then verify.
+
+        ``tensors()`` gives the support's equations, needed only to judge an equilibrium's regularity.
+        """
         if np.abs(x.imag).max() > 1e-7:
             return
         real = x.real
@@ -227,7 +243,7 @@ class _Collector:
             index = self.add(tuple(vectors))
         if index is None:
             return
-        if jacobian_condition(tuple(len(s) for s in supports), tensors, real) > 1e9:
+        if jacobian_condition(tuple(len(s) for s in supports), tensors(), real) > 1e9:
             self.degenerate = True  # a singular root: not a regular equilibrium
         if self.exact and not self.equilibria[index].exact:
             self.irrational.add(index)

@@ -1,0 +1,197 @@
+r"""Every root of a three-player support's indifference equations by hiding one player's mixture.
+
+When players A, B and C all mix, on supports of sizes a, b and c, each one's
+indifference conditions are bilinear in the other two mixtures:
+
+.. math:: \sigma_B^\top D_{A,r}\, \sigma_C = 0, \qquad
+          \sigma_A^\top D_{B,r}\, \sigma_C = 0, \qquad
+          \sigma_A^\top D_{C,r}\, \sigma_B = 0.
+
+Fix C's mixture :math:`s = (1 - z, z)` (C mixes over two strategies): A's
+conditions become linear in :math:`\sigma_B`, through an (a-1)×b matrix
+:math:`M_A(z)` whose entries are linear in z, and B's linear in
+:math:`\sigma_A`, through :math:`M_B(z)`. Then
+
+* **a = b**: :math:`\sigma_B` spans the null space of :math:`M_A(z)`, given by
+  its signed maximal minors (polynomials of degree a - 1), and
+  :math:`\sigma_A` likewise; C's one condition is a polynomial of degree
+  2(a - 1) in z.
+* **b = a + 1**: B's a×a matrix :math:`M_B(z)` must be singular, a polynomial
+  of degree a; :math:`\sigma_A` is its null vector, and :math:`\sigma_B` the
+  null vector of A's conditions together with C's.
+
+Both degrees equal the support's multihomogeneous Bézout number
+(:func:`~negotiation.solvers.homotopy.start_count`), which bounds the number
+of isolated roots. The polynomial's coefficients come from its values at
+roots of unity (a discrete Fourier transform) and its roots are the
+eigenvalues of its companion matrix: a handful of array operations for every
+support of one shape together, where path tracking takes dozens of rounds.
+
+Every root is polished by Newton's method on the support's own equations. The
+support's roots are accepted only when there are as many as the Bézout number,
+pairwise distinct, converged and nonsingular: no isolated root can then be
+missing, and there is no continuum. Supports that fail this, or have no
+player mixing over two strategies with the others' sizes at most one apart,
+are left to the homotopy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .hidden_plane import plane_roots
+from .homotopy import solve_stack, start_count
+from .indifference import SupportEquations, shape_for
+
+__all__ = ["hidden_player_roots", "solvable"]
+
+#: Newton iterations polishing each root.
+POLISH = 5
+#: Largest accepted Newton step after polishing, relative to the root's size.
+CONVERGED = 1e-9
+#: Largest accepted condition number of the Jacobian at a root.
+NONSINGULAR = 1e9
+#: Smallest accepted distance between two roots, relative to their size.
+DISTINCT = 1e-6
+
+
+def solvable(sizes: tuple[int, ...]) -> bool:
+    """Whether the supports of these sizes can be solved here (three players, one hidden as above)."""
+    return _roles(sizes) is not None
+
+
+def hidden_player_roots(sizes: tuple[int, ...], tensors: list) -> tuple[np.ndarray, np.ndarray]:
+    """The roots of many supports of one shape, and which supports' roots are certified complete.
+
+    ``tensors[s]`` is support s's list of payoff-difference tensors
+    (:func:`~negotiation.solvers.indifference.multilinear_tensors`). Returns
+    ``(roots, complete)``: roots of shape (supports, Bézout number, unknowns),
+    in the support's own unknowns, and a boolean per support. Roots of
+    supports not marked complete must not be used.
+    """
+    sizes = tuple(sizes)
+    roles = _roles(sizes)
+    if roles is None:
+        raise ValueError(f"supports of sizes {sizes} cannot be solved by hiding a player")
+    A, B, C = roles
+    D_A, D_B, D_C = (_oriented(tensors, player, others) for player, others in ((A, (B, C)), (B, (A, C)), (C, (A, B))))
+    method = plane_roots if sizes[C] == 3 else _equal_sizes if sizes[A] == sizes[B] else _one_larger
+    try:
+        sigma = dict(zip((A, B, C), method(D_A, D_B, D_C)))  # NaN where a root was lost
+    except (np.linalg.LinAlgError, ValueError):  # e.g. an SVD that does not converge: left to the homotopy
+        return np.zeros((len(tensors), start_count(sizes), sum(k - 1 for k in sizes)), complex), \
+            np.zeros(len(tensors), bool)
+    x, finite = _unknowns([sigma[i] for i in range(3)])
+    equations = SupportEquations(shape_for(sizes), tensors)
+    x, polished = _polish(equations, x)
+    return x, finite & polished & _distinct(x) & (x.shape[1] == start_count(sizes))
+
+
+def _roles(sizes):
+    """(A, B, C): C mixes over two strategies, and B's support is A's or one larger; None when no such order."""
+    if len(sizes) != 3 or min(sizes) < 2:
+        return None
+    if sizes == (3, 3, 3):
+        return 0, 1, 2
+    for C in range(3):
+        if sizes[C] != 2:
+            continue
+        A, B = sorted((i for i in range(3) if i != C), key=lambda i: sizes[i])
+        if sizes[B] - sizes[A] <= 1:
+            return A, B, C
+    return None
+
+
+def _oriented(tensors, player, others):
+    """The player's tensors stacked over supports, axes (support, row, others[0], others[1])."""
+    stacked = np.array([t[player] for t in tensors], dtype=complex)
+    return stacked if others[0] < others[1] else stacked.transpose(0, 1, 3, 2)
+
+
+def _values_at(D, s):
+    """M(z) for each point: the tensor contracted with C's mixture s (points × 2)."""
+    return np.einsum("srjc,nc->snrj", D, s)
+
+
+def _equal_sizes(D_A, D_B, D_C):
+    """a = b: C's condition on the minors of A's and B's matrices, a polynomial of degree 2(a - 1)."""
+    a = D_B.shape[2]
+    z = _polynomial_roots(lambda s: np.einsum("sna,sab,snb->sn", _null_minors(_values_at(D_B, s)), D_C[:, 0],
+                                              _null_minors(_values_at(D_A, s))), 2 * (a - 1))
+    raw = np.stack([1 - z, z], axis=-1)  # (supports, roots, 2), NaN where a root was lost
+    s = np.where(np.isfinite(raw), raw, 0)
+    return _null_minors(np.einsum("srjc,snc->snrj", D_B, s)), _null_minors(np.einsum("srjc,snc->snrj", D_A, s)), raw
+
+
+def _one_larger(D_A, D_B, D_C):
+    """b = a + 1: B's square matrix singular (degree a); then A's null vector, and B's from A's and C's conditions."""
+    a = D_B.shape[2]
+    z = _polynomial_roots(lambda s: np.linalg.det(_values_at(D_B, s)), a)
+    raw = np.stack([1 - z, z], axis=-1)
+    s = np.where(np.isfinite(raw), raw, 0)
+    _, _, vh = np.linalg.svd(np.einsum("srjc,snc->snrj", D_B, s))
+    sigma_A = vh[..., -1, :].conj()
+    C_row = np.einsum("sna,sab->snb", sigma_A, D_C[:, 0])[:, :, None, :]
+    return sigma_A, _null_minors(np.concatenate([np.einsum("srjc,snc->snrj", D_A, s), C_row], axis=2)), raw
+
+
+def _polynomial_roots(values, degree):
+    """The roots of a polynomial in z of the given degree, per support, from its values on the unit circle."""
+    count = degree + 1
+    z = np.exp(2j * np.pi * np.arange(count) / count)
+    F = values(np.stack([1 - z, z], axis=-1))  # (supports, count)
+    coefficients = np.fft.fft(F, axis=1) / count  # ascending powers: F(z) = sum_p c_p z^p
+    lead = coefficients[:, -1]
+    tiny = np.abs(lead) <= 1e-12 * np.abs(coefficients).max(axis=1)
+    lead = np.where(tiny, 1.0, lead)  # a root at infinity: the support fails the count check below
+    companion = np.zeros((len(F), degree, degree), dtype=complex)
+    companion[:, np.arange(1, degree), np.arange(degree - 1)] = 1
+    companion[:, :, -1] = -coefficients[:, :-1] / lead[:, None]
+    roots = np.linalg.eigvals(np.where(np.isfinite(companion), companion, 0))
+    return np.where(tiny[:, None] | ~np.isfinite(roots), np.nan, roots)
+
+
+def _null_minors(M):
+    """The null vector of each (m-1)×m matrix in a stack, as its signed maximal minors (a polynomial in M)."""
+    m = M.shape[-1]
+    columns = [[k for k in range(m) if k != j] for j in range(m)]
+    minors = np.linalg.det(np.stack([M[..., cols] for cols in columns], axis=-3))
+    return minors * (-1.0) ** np.arange(m)
+
+
+def _unknowns(sigmas):
+    """Each root's unknowns (every player's probabilities but the first, normalised), and whether they exist."""
+    parts, finite = [], np.isfinite(sigmas[0]).all(axis=-1)
+    for sigma in sigmas:
+        total = sigma.sum(axis=-1, keepdims=True)
+        size = np.abs(sigma).max(axis=-1, keepdims=True)
+        finite &= (np.abs(total) > 1e-9 * size)[..., 0] & np.isfinite(sigma).all(axis=-1)
+        parts.append(sigma[..., 1:] / np.where(np.abs(total) > 0, total, 1))
+    x = np.concatenate(parts, axis=-1)
+    x[~finite] = 0
+    return x, finite.all(axis=1)
+
+
+def _polish(equations, x):
+    """Newton's method on the support's equations; whether every root converged to a nonsingular root."""
+    S, N, m = x.shape
+    flat = x.reshape(S * N, m)
+    select = np.repeat(np.arange(S), N)
+    for _ in range(POLISH):
+        f, J = equations.evaluate(flat, select)
+        step = solve_stack(J, f)
+        flat = flat - np.where(np.isfinite(step), step, 0)
+    f, J = equations.evaluate(flat, select)
+    step = solve_stack(J, f)
+    good = np.isfinite(J).all(axis=(1, 2)) & np.isfinite(step).all(axis=1)
+    good &= np.linalg.norm(np.where(good[:, None], step, 0), axis=1) <= CONVERGED * (1 + np.linalg.norm(flat, axis=1))
+    good[good] &= np.linalg.cond(J[good]) < NONSINGULAR
+    return flat.reshape(S, N, m), good.reshape(S, N).all(axis=1)
+
+
+def _distinct(x):
+    """Per support, whether its roots are pairwise apart."""
+    gaps = np.linalg.norm(x[:, :, None, :] - x[:, None, :, :], axis=-1)
+    scale = 1 + np.maximum(np.linalg.norm(x, axis=-1)[:, :, None], np.linalg.norm(x, axis=-1)[:, None, :])
+    gaps[:, np.arange(x.shape[1]), np.arange(x.shape[1])] = np.inf
+    return (gaps > DISTINCT * scale).all(axis=(1, 2))
