@@ -1,4 +1,4 @@
-"""All equilibria of n-player games (support enumeration + homotopy) against Gambit's ``enumpoly``.
+"""All equilibria of n-player games (support enumeration, elimination, homotopy) against Gambit's ``enumpoly``.
 
     python benchmarks/bench_n_player.py
 

@@ -8,8 +8,10 @@ that make every player indifferent on its support:
 * one or two players mixing: linear systems, solved exactly for exact payoffs
   (:mod:`~negotiation.solvers.support_polytopes`), which also describe the
   continua of degenerate games;
-* three or more mixing: polynomial systems, solved for every isolated root by
-  a linear-product homotopy (:mod:`~negotiation.solvers.homotopy`).
+* three or more mixing: polynomial systems. With three players they are
+  solved by elimination where the roots can be certified complete
+  (:mod:`~negotiation.solvers.hidden_player`); otherwise every isolated root
+  is found by a linear-product homotopy (:mod:`~negotiation.solvers.homotopy`).
 
 Every candidate is verified by its regret in the whole game (exactly for exact
 payoffs: a root that is rational is recovered as Fractions and checked
@@ -134,6 +136,8 @@ def _polynomial(game, polynomial, found, deadline, seed):
         if start_count(sizes) == 0:  # unbalanced: more conditions than unknowns for some players
             found.unbalanced += len(supports_list)
             continue
+        if deadline.passed():
+            return
         if seed == 0 and solvable(sizes):  # the re-run for an even count keeps to the independent homotopy
             supports_list = _eliminated(sizes, supports_list, payoffs, found)
         queue += [(sizes, supports) for supports in supports_list]

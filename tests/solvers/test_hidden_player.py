@@ -31,6 +31,14 @@ def supports_of(sizes):
     return tuple(tuple(range(k)) for k in sizes)
 
 
+def test_a_far_root_the_homotopy_loses_is_found():
+    # Found by hypothesis: one of this (2, 3, 3) support's four paths fails near a root of size 130.
+    sizes, arrays = (2, 3, 3), payoffs(29588)
+    roots, complete = hidden_player_roots(sizes, [multilinear_tensors(arrays, supports_of(sizes), 1.0)])
+    assert complete[0] and np.abs(roots[0]).max() > 100
+    assert len(homotopy_roots(arrays, supports_of(sizes))) == 3
+
+
 def homotopy_roots(arrays, supports):
     full = (3, 3, 3)
     sizes = tuple(len(s) for s in supports)
@@ -59,9 +67,8 @@ def test_certified_roots_are_the_homotopys_and_solve_the_equations(sizes, seed):
         return  # left to the homotopy: allowed, and counted in the next test
     f, _ = SupportEquations(shape_for(sizes), [tensors]).evaluate(roots[0], np.zeros(len(roots[0]), int))
     assert np.abs(f).max() <= 1e-9 * (1 + np.abs(roots).max()) ** 2
-    theirs = homotopy_roots(arrays, supports)
-    assert len(theirs) == start_count(sizes)
-    for root in theirs:  # every root the homotopy finds is one of ours, and the counts agree
+    theirs = homotopy_roots(arrays, supports)  # a path may fail (e.g. toward a root far outside the simplex)
+    for root in theirs:  # every root the homotopy finds is one of ours
         assert np.abs(roots[0] - root).max(axis=1).min() <= 1e-6 * (1 + np.abs(root).max())
 
 

@@ -1,4 +1,4 @@
-"""All equilibria of games with three or more players (support enumeration + homotopy)."""
+"""All equilibria of games with three or more players (support enumeration, elimination, homotopy)."""
 
 import io
 import os
