@@ -8,7 +8,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import negotiation as ng
@@ -98,10 +98,16 @@ def equilibria(game, eliminate):
 
 @pytest.mark.parametrize("shape", [(3, 3, 3), (2, 3, 3), (3, 2, 3), (4, 4, 3)])
 @settings(max_examples=6, deadline=None)
+@example(seed=1, integers=True)  # degenerate: the homotopy alone leaves a path failed
 @given(seed=st.integers(0, 10**6), integers=st.booleans())
 def test_all_equilibria_are_the_same_with_and_without_elimination(shape, seed, integers):
     game = ng.NormalFormGame(payoffs(seed, integers, shape))
-    assert equilibria(game, True) == equilibria(game, False)
+    (ours, complete, degenerate), (theirs, tracked_complete, tracked_degenerate) = \
+        equilibria(game, True), equilibria(game, False)
+    assert ours == theirs and degenerate == tracked_degenerate
+    # In a degenerate game a failed homotopy path marks the list incomplete; a support the elimination
+    # certifies has no continuum, so the list may be complete with it and not without it, never the reverse.
+    assert complete >= tracked_complete
 
 
 def test_a_degenerate_game_whose_paths_meet_a_singular_jacobian_gives_a_result_not_a_traceback():
