@@ -30,9 +30,10 @@ support of one shape together, where path tracking takes dozens of rounds.
 Every root is polished by Newton's method on the support's own equations. The
 support's roots are accepted only when there are as many as the Bézout number,
 pairwise distinct, converged and nonsingular: no isolated root can then be
-missing, and there is no continuum. Supports that fail this, or have no
-player mixing over two strategies with the others' sizes at most one apart,
-are left to the homotopy.
+missing, and there is no continuum. Supports where every player mixes over
+three strategies are solved as two plane curves
+(:mod:`~negotiation.solvers.hidden_plane`). Supports that fail the
+certificate, or have no such shape, are left to the homotopy.
 """
 
 from __future__ import annotations
@@ -108,38 +109,38 @@ def _oriented(tensors, player, others):
     return stacked if others[0] < others[1] else stacked.transpose(0, 1, 3, 2)
 
 
-def _values_at(D, s):
-    """M(z) for each point: the tensor contracted with C's mixture s (points × 2)."""
-    return np.einsum("srjc,nc->snrj", D, s)
+def _matrices(D, s):
+    """M(z) at each point: the tensor D (supports, rows, j, 2) contracted with C's mixtures s (supports, points, 2)."""
+    return np.einsum("srjc,snc->snrj", D, s)
 
 
 def _equal_sizes(D_A, D_B, D_C):
     """a = b: C's condition on the minors of A's and B's matrices, a polynomial of degree 2(a - 1)."""
     a = D_B.shape[2]
-    z = _polynomial_roots(lambda s: np.einsum("sna,sab,snb->sn", _null_minors(_values_at(D_B, s)), D_C[:, 0],
-                                              _null_minors(_values_at(D_A, s))), 2 * (a - 1))
+    z = _polynomial_roots(lambda s: np.einsum("sna,sab,snb->sn", _null_minors(_matrices(D_B, s)), D_C[:, 0],
+                                              _null_minors(_matrices(D_A, s))), 2 * (a - 1), len(D_A))
     raw = np.stack([1 - z, z], axis=-1)  # (supports, roots, 2), NaN where a root was lost
     s = np.where(np.isfinite(raw), raw, 0)
-    return _null_minors(np.einsum("srjc,snc->snrj", D_B, s)), _null_minors(np.einsum("srjc,snc->snrj", D_A, s)), raw
+    return _null_minors(_matrices(D_B, s)), _null_minors(_matrices(D_A, s)), raw
 
 
 def _one_larger(D_A, D_B, D_C):
     """b = a + 1: B's square matrix singular (degree a); then A's null vector, and B's from A's and C's conditions."""
     a = D_B.shape[2]
-    z = _polynomial_roots(lambda s: np.linalg.det(_values_at(D_B, s)), a)
+    z = _polynomial_roots(lambda s: np.linalg.det(_matrices(D_B, s)), a, len(D_A))
     raw = np.stack([1 - z, z], axis=-1)
     s = np.where(np.isfinite(raw), raw, 0)
-    _, _, vh = np.linalg.svd(np.einsum("srjc,snc->snrj", D_B, s))
+    _, _, vh = np.linalg.svd(_matrices(D_B, s))
     sigma_A = vh[..., -1, :].conj()
     C_row = np.einsum("sna,sab->snb", sigma_A, D_C[:, 0])[:, :, None, :]
-    return sigma_A, _null_minors(np.concatenate([np.einsum("srjc,snc->snrj", D_A, s), C_row], axis=2)), raw
+    return sigma_A, _null_minors(np.concatenate([_matrices(D_A, s), C_row], axis=2)), raw
 
 
-def _polynomial_roots(values, degree):
+def _polynomial_roots(values, degree, supports):
     """The roots of a polynomial in z of the given degree, per support, from its values on the unit circle."""
     count = degree + 1
     z = np.exp(2j * np.pi * np.arange(count) / count)
-    F = values(np.stack([1 - z, z], axis=-1))  # (supports, count)
+    F = values(np.broadcast_to(np.stack([1 - z, z], axis=-1), (supports, count, 2)))  # (supports, count)
     coefficients = np.fft.fft(F, axis=1) / count  # ascending powers: F(z) = sum_p c_p z^p
     lead = coefficients[:, -1]
     tiny = np.abs(lead) <= 1e-12 * np.abs(coefficients).max(axis=1)
