@@ -77,20 +77,41 @@ def ratio(peer, ours):
     return "-" if peer is None else f"{peer / ours:6.2f}x"
 
 
+def paired_times(functions, inputs, repeat):
+    """Each function's median over the inputs of its best of ``repeat`` runs, the functions taking turns.
+
+    Taking turns on every input, rather than timing one library over all
+    inputs and then the next, keeps a machine that speeds up or slows down
+    mid-run (shared cores) from tilting the ratio. Also returns the median of
+    the per-input ratios of the second function's time to the first's.
+    """
+    best = [[float("inf")] * len(inputs) for _ in functions]
+    for k, item in enumerate(inputs):
+        for _ in range(repeat):
+            for times, function in zip(best, functions):
+                start = time.perf_counter()
+                function(item)
+                times[k] = min(times[k], time.perf_counter() - start)
+    medians = [statistics.median(times) for times in best]
+    per_input = statistics.median(b / a for a, b in zip(*best[:2])) if len(functions) > 1 else None
+    return medians, per_input
+
+
 def bench_all_equilibria(sizes, count, nashpy_max):
-    print("all equilibria of random k×k games (median per game)")
-    print(f"{'k':>3} {'ours':>12} {'QuantEcon':>12} {'nashpy':>12} {'vs QE':>8} {'vs nashpy':>10} {'#eq':>5}")
+    print("all equilibria of random k×k games (median per game; vs QE also as the median of per-game ratios)")
+    print(f"{'k':>3} {'ours':>12} {'QuantEcon':>12} {'nashpy':>12} {'vs QE':>8} {'per game':>9} {'vs nashpy':>10} {'#eq':>5}")
     use_qe = have("quantecon")
     if use_qe:
         quantecon_all(random_games(3, 1, 0)[0])  # numba compilation outside the timing
     for k in sizes:
         games = random_games(k, count, seed=k)
         ours_all(games[0])
-        ours = median_time(ours_all, games, repeat=3)
-        qe = median_time(quantecon_all, games, repeat=3) if use_qe else None
+        (ours, *qe), per_game = paired_times([ours_all, quantecon_all] if use_qe else [ours_all], games, repeat=5)
+        qe = qe[0] if qe else None
         npy = median_time(nashpy_all, games[:3]) if k <= nashpy_max else None
         found = statistics.median(len(ours_all(g)) for g in games)
-        print(f"{k:>3} {fmt(ours)} {fmt(qe)} {fmt(npy)} {ratio(qe, ours):>8} {ratio(npy, ours):>10} {found:>5}")
+        per_game = "-" if per_game is None else f"{per_game:.2f}x"
+        print(f"{k:>3} {fmt(ours)} {fmt(qe)} {fmt(npy)} {ratio(qe, ours):>8} {per_game:>9} {ratio(npy, ours):>10} {found:>5}")
 
 
 def bench_pure(size):

@@ -162,9 +162,7 @@ def all_equilibria(
             equilibria, vertex_ids, rejected, stopped_verifying = _verified(game, profiles, exact, bound, deadline)
             stopped = stopped or stopped_verifying
         else:  # no components to build: verify every candidate in one batch
-            X, Y = (np.array([vectors[k] for _, _, vectors in profiles]).reshape(-1, size)
-                    for k, size in enumerate(game.shape))
-            equilibria, rejected = _verified_together(game, X, Y, bound)
+            equilibria, rejected = _verified_together(game, *profiles, bound)
     components = _components(vertex_ids) if degenerate else tuple(
         Component(extreme=(k,), nash_subsets=((k,),)) for k in range(len(equilibria))
     )
@@ -200,7 +198,11 @@ def all_equilibria(
 
 
 def _general_profiles(game, A, B, exact, max_work, deadline):
-    """Both polytopes' vertices, paired: every game, degenerate or not, exact or not."""
+    """Both polytopes' vertices, paired: every game, degenerate or not, exact or not.
+
+    The profiles come with the vertex ids of each, for components, except
+    those of a nondegenerate float game: two arrays of mixed strategies.
+    """
     _check_budget(game, max_work)
     P, Q = best_response_polytopes(A, B)
     pairs = complementary_pairs(P, Q)
@@ -208,9 +210,10 @@ def _general_profiles(game, A, B, exact, max_work, deadline):
         # Exact labels decide: float polytopes see ties where payoffs differ by 1e-13.
         profiles, degenerate, stopped = _exact_profiles(game, P, Q, pairs, deadline)
         return profiles, bool(degenerate), stopped
-    profiles = [(("P", int(i)), ("Q", int(j)), (_normalise(P.vertices[i]), _normalise(Q.vertices[j])))
-                for i, j in pairs]
-    return profiles, P.degenerate or Q.degenerate, ""
+    X, Y = _normalise(P.vertices[pairs[:, 0]]), _normalise(Q.vertices[pairs[:, 1]])
+    if not (P.degenerate or Q.degenerate):
+        return (X, Y), False, ""
+    return [(("P", int(i)), ("Q", int(j)), (x, y)) for (i, j), x, y in zip(pairs.tolist(), X, Y)], True, ""
 
 
 def _check_budget(game, max_work):
@@ -235,18 +238,19 @@ def near_ties(game: NormalFormGame, tol: float | None = None, scale: float | Non
     slack = (DEFAULT_TOL if tol is None else tol) * scale
     for i, array in enumerate(game.payoffs):
         gaps = np.diff(np.sort(np.asarray(array, dtype=float), axis=i), axis=i)  # a player compares along its own axis
-        close = gaps[(gaps > 0) & (gaps <= slack)]
-        if close.size:
-            return (f"some payoffs of {game.players[i]} differ by as little as {close.min():.2g} "
+        close = np.where(gaps > 0, gaps, np.inf).min(initial=np.inf)
+        if close <= slack:
+            return (f"some payoffs of {game.players[i]} differ by as little as {close:.2g} "
                     f"(the payoff scale is {scale:.3g})")
     return ""
 
 
-def _normalise(vertex):
-    if isinstance(vertex, np.ndarray):
-        return vertex / vertex.sum()
-    total = sum(vertex)
-    return [v / total for v in vertex]
+def _normalise(vertices):
+    """Vertices scaled to probabilities: the rows of a float array, or one exact vertex (a list)."""
+    if isinstance(vertices, np.ndarray):
+        return vertices / vertices.sum(axis=-1, keepdims=True)
+    total = sum(vertices)
+    return [v / total for v in vertices]
 
 
 def _exact_profiles(game, P, Q, pairs, deadline):

@@ -61,17 +61,13 @@ def best_response_polytopes(A: np.ndarray, B: np.ndarray) -> tuple[Polytope, Pol
     """The polytopes P (row player, labelled by ``B``) and Q (column player, by ``A``)."""
     m, n = A.shape
     A, B = shift_positive(A), shift_positive(B)
-    G_P = np.vstack([-np.eye(m), B.T])
-    h_P = np.concatenate([np.zeros(m), np.ones(n)])
-    G_Q = np.vstack([A, -np.eye(n)])
-    h_Q = np.concatenate([np.ones(m), np.zeros(n)])
-    return _polytope(G_P, h_P), _polytope(G_Q, h_Q)
+    P = _polytope(np.vstack([-np.eye(m), B.T]), np.repeat([0.0, 1.0], (m, n)))
+    Q = _polytope(np.vstack([A, -np.eye(n)]), np.repeat([1.0, 0.0], (m, n)))
+    return P, Q
 
 
 def _polytope(G: np.ndarray, h: np.ndarray) -> Polytope:
-    vertices, tight = _clean(G, h, raw_vertices(G, h))
-    degenerate = bool(len(tight)) and int(tight.sum(axis=1).max()) > G.shape[1]
-    return Polytope(G, h, vertices, tight, degenerate)
+    return Polytope(G, h, *_clean(G, h, raw_vertices(G, h)))
 
 
 def raw_vertices(G: np.ndarray, h: np.ndarray) -> np.ndarray:
@@ -80,26 +76,54 @@ def raw_vertices(G: np.ndarray, h: np.ndarray) -> np.ndarray:
     return _brute_force_vertices(G, h) if vertices is None else vertices
 
 
-def _interior_point(G: np.ndarray, h: np.ndarray) -> np.ndarray:
-    # rows with h = 1 are the payoff rows (entries in [1, 2]); the rest are -I.
-    # x0 = t * 1 with t below 1 / (largest payoff-row sum) keeps every row slack.
-    t = 0.5 / G.sum(axis=1).max()
-    return np.full(G.shape[1], t)
-
-
 def _qhull_vertices(G: np.ndarray, h: np.ndarray) -> np.ndarray | None:
-    from scipy.spatial import ConvexHull, QhullError
+    # The polar of the polytope about an interior point x0 = t * 1. Rows with h = 1 are payoff
+    # rows (entries in [1, 2], so summing to at most 2d) and the rest are -I: t = 1 / (4d) leaves
+    # every payoff row a slack of at least 1/2 and every bound a slack of t.
+    x0 = 0.25 / G.shape[1]
+    slack = h - x0 * G.sum(axis=1)
+    equations = hull_equations(G / slack[:, None])
+    if equations is None:
+        return None
+    if not equations[:, -1].max(initial=-1.0) < 0:  # a facet through the origin has no vertex (not seen:
+        equations = equations[equations[:, -1] < 0]   # x0 is inside), but rounding must not divide by 0
+    return x0 - equations[:, :-1] / equations[:, -1:]
 
-    x0 = _interior_point(G, h)
-    slack = h - G @ x0
-    dual = G / slack[:, None]
+
+def hull_equations(points: np.ndarray) -> np.ndarray | None:
+    """The facet equations ``[normal, offset]`` of the convex hull of ``points`` (None if Qhull refuses).
+
+    Qhull is called through scipy's low-level wrapper when it is there:
+    ``ConvexHull`` also computes the hull's volume and area, which we never
+    use and which cost about a fifth of the time. Any change in that private
+    interface falls back to ``ConvexHull`` itself.
+    """
+    from scipy.spatial import QhullError
+
+    points = np.ascontiguousarray(points, dtype=float)
     try:
-        hull = ConvexHull(dual)
+        return _raw_hull_equations(points)
     except (QhullError, ValueError):
         return None
-    normals, offsets = hull.equations[:, :-1], hull.equations[:, -1]
-    keep = offsets < -1e-300
-    return x0 + normals[keep] / -offsets[keep, None]
+    except (ImportError, AttributeError, TypeError):
+        from scipy.spatial import ConvexHull
+
+        try:
+            return ConvexHull(points).equations
+        except (QhullError, ValueError):
+            return None
+
+
+def _raw_hull_equations(points: np.ndarray) -> np.ndarray:
+    from scipy.spatial._qhull import _Qhull
+
+    options = b"Qx" if points.shape[1] > 4 else b""  # ConvexHull's defaults
+    hull = _Qhull(b"i", points, options, required_options=b"Qt")
+    try:
+        hull.triangulate()
+        return hull.get_simplex_facet_array()[2]
+    finally:
+        hull.close()
 
 
 def _brute_force_vertices(G: np.ndarray, h: np.ndarray) -> np.ndarray:
@@ -119,28 +143,31 @@ def _brute_force_vertices(G: np.ndarray, h: np.ndarray) -> np.ndarray:
 
 
 def _clean(G: np.ndarray, h: np.ndarray, vertices: np.ndarray):
-    """Drop infeasible, zero and duplicate points; compute each vertex's tight labels.
+    """The non-zero vertices, each once, their tight labels, and whether one has more than the dimension.
 
     Payoffs lie in [1, 2] (see :func:`shift_positive`), so a non-zero vertex
     has coordinates summing to between 1/2 and 1 and every term is of order
     one: an absolute tolerance is a relative one here.
     """
     d = G.shape[1]
-    if len(vertices) == 0:
-        return np.empty((0, d)), np.empty((0, len(h)), dtype=bool)
     slack = h - vertices @ G.T
     tight = slack <= _TIGHT
-    counts = tight.sum(axis=1)
-    keep = (slack.min(axis=1) >= -_TIGHT) & (vertices.sum(axis=1) > 0.25) & (counts >= d)
+    counts = tight @ np.ones(len(h))  # row reductions of short rows are slow in numpy; products are not
+    if slack.min(initial=0.0) >= -_TIGHT and counts.max(initial=d) == d:
+        keep = vertices @ np.ones(d) > 0.25  # all feasible and simple (Qhull's usual answer): drop 0
+        degenerate = False
+    else:
+        keep = (slack.min(axis=1) >= -_TIGHT) & (vertices.sum(axis=1) > 0.25) & (counts >= d)
+        degenerate = bool(counts[keep].max(initial=d) > d)
     vertices, tight = vertices[keep], tight[keep]
     # a coordinate whose nonnegativity bound is tight is exactly zero, not 1e-17
     vertices[vertices <= _TIGHT] = 0.0
-    if len(vertices) == 0 or counts[keep].max() == d:
-        return vertices, tight  # simple polytope: one facet of the polar per vertex
+    if not degenerate:
+        return vertices, tight, False  # simple polytope: one facet of the polar per vertex
     # Degenerate polytopes give one Qhull facet per simplex of a vertex's cone.
     _, first = np.unique(np.round(vertices, 9), axis=0, return_index=True)
     first.sort()
-    return vertices[first], tight[first]
+    return vertices[first], tight[first], True
 
 
 def complementary_pairs(P: Polytope, Q: Polytope) -> np.ndarray:
@@ -149,7 +176,7 @@ def complementary_pairs(P: Polytope, Q: Polytope) -> np.ndarray:
         return np.empty((0, 2), dtype=np.intp)
     if not (P.degenerate or Q.degenerate):
         # each vertex has exactly d labels: the partner's labels are the complement
-        keys_q, wanted = _label_keys(Q.tight), _label_keys(~P.tight)
+        keys_q, wanted = _label_keys(Q.tight), _complement_keys(P.tight)
         order = np.argsort(keys_q)
         sorted_q = keys_q[order]
         at = np.minimum(np.searchsorted(sorted_q, wanted), len(sorted_q) - 1)
@@ -165,6 +192,13 @@ def complementary_pairs(P: Polytope, Q: Polytope) -> np.ndarray:
         )
     overlap = missing_p @ missing_q.T
     return np.argwhere(overlap == 0)
+
+
+def _complement_keys(tight: np.ndarray) -> np.ndarray:
+    """:func:`_label_keys` of the complementary label sets."""
+    if tight.shape[1] <= 52:
+        return (2.0 ** tight.shape[1] - 1) - _label_keys(tight)
+    return _label_keys(~tight)
 
 
 def _label_keys(tight: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import negotiation as ng
 from negotiation import errors
@@ -205,3 +206,45 @@ def test_large_games_are_refused_rather_than_left_running():
         ng.all_equilibria(game)
     tall = ng.NormalFormGame.from_arrays(rng.random((40, 2)), rng.random((40, 2)))
     assert len(ng.all_equilibria(tall)) >= 1  # the smaller side decides
+
+
+def _rounded(profiles):
+    return sorted(tuple(np.round(np.concatenate(p), 7)) for p in profiles)
+
+
+@given(st.integers(2, 9), st.integers(2, 9), st.integers(0, 2**32 - 1))
+@settings(max_examples=40, deadline=None)
+def test_agrees_with_quantecon_vertex_enumeration(m, n, seed):
+    """QuantEcon enumerates the same two polytopes with Qhull; on nondegenerate games the sets agree."""
+    gt = pytest.importorskip("quantecon.game_theory")
+    rng = np.random.default_rng(seed)
+    A, B = rng.random((m, n)), rng.random((m, n))
+    result = ng.all_equilibria(ng.NormalFormGame.from_arrays(A, B))
+    assert result.complete and not result.degenerate
+    theirs = gt.vertex_enumeration(gt.NormalFormGame((gt.Player(A), gt.Player(B.T))))
+    assert _rounded(eq.profile for eq in result) == _rounded(theirs)
+
+
+@pytest.mark.parametrize("k", [5, 8])
+def test_convex_hull_fallback_gives_the_same_equilibria(k):
+    """If scipy's private Qhull wrapper changes, ConvexHull is used instead, with the same answer."""
+    from negotiation.solvers import polytope
+
+    rng = np.random.default_rng(k)
+    games_ = [ng.NormalFormGame.from_arrays(rng.random((k, k)), rng.random((k, k))) for _ in range(5)]
+    games_.append(ng.NormalFormGame.from_arrays([[1, 1, 0, 2, 0], [0, 0, 1, 2, 1]], [[1, 1, 0, 0, 3], [0, 0, 1, 1, 0]]))
+    direct = [quiet(ng.all_equilibria, g) for g in games_]
+
+    calls = []
+
+    def changed(points):
+        calls.append(points.shape)
+        raise AttributeError("_Qhull has no attribute 'triangulate'")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(polytope, "_raw_hull_equations", changed)
+        fallback = [quiet(ng.all_equilibria, g) for g in games_]
+    assert len(calls) >= 2 * len(games_) - 1  # every polytope went through the fallback (the tall game has one)
+    for a, b in zip(direct, fallback):
+        assert _rounded(e.profile for e in a) == _rounded(e.profile for e in b)
+        assert (a.degenerate, a.complete, len(a.components)) == (b.degenerate, b.complete, len(b.components))
