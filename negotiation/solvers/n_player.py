@@ -62,6 +62,8 @@ DEFAULT_MAX_SUPPORTS = 3e5
 ROUTINE_SUPPORTS = 30_000
 #: Paths tracked in one batch (memory grows with batch × unknowns²).
 BATCH = 20_000
+#: Largest probability gap at which a homotopy root is taken for an equilibrium already found.
+ROOT_MERGE = 1e-6
 
 
 def support_enumeration(
@@ -188,7 +190,8 @@ class _Collector:
         self.scale = payoff_scale(game)
         self.slack = 0 if exact else (DEFAULT_TOL if tol is None else tol) * self.scale
         self.bound = (DEFAULT_TOL if tol is None else tol) * self.scale
-        self.payoffs = game.as_exact().payoffs if exact else [np.asarray(a, float) for a in game.as_float().payoffs]
+        self.judged = game.as_exact() if exact else game.as_float()  # the game the quasi-strict test reads
+        self.payoffs = self.judged.payoffs if exact else [np.asarray(a, float) for a in self.judged.payoffs]
         self.equilibria, self.index, self.subsets = [], {}, []
         self.degenerate, self.partial_continuum = False, False
         self.rejected = self.unbalanced = self.failed_paths = 0
@@ -219,7 +222,8 @@ class _Collector:
         members = {k for k in (self.add(p) for p in subset.profiles) if k is not None}
         if len(members) > 1:
             self.degenerate = True
-            self.subsets.append(frozenset(members))
+            if subset.whole:  # a curved piece's mixtures need not all be equilibria: not a Nash subset
+                self.subsets.append(frozenset(members))
         if not subset.whole:
             self.partial_continuum = True
 
@@ -241,8 +245,10 @@ class _Collector:
                 return
             v = np.clip(v, 0, None)
             vectors.append(v / v.sum())
-        rational = self._rational(vectors) if self.exact else None
-        index = None if rational is None else self.add(rational)  # verified exactly
+        index = self._near(vectors)
+        if index is None:
+            rational = self._rational(vectors) if self.exact else None
+            index = None if rational is None else self.add(rational)  # verified exactly
         if index is None:
             index = self.add(tuple(vectors))
         if index is None:
@@ -251,6 +257,20 @@ class _Collector:
             self.degenerate = True  # a singular root: not a regular equilibrium
         if self.exact and not self.equilibria[index].exact:
             self.irrational.add(index)
+
+    def _near(self, vectors):
+        """The equilibrium already found within ROOT_MERGE of this root, if any.
+
+        A singular root (a degenerate game's) is accurate to about the square root of the
+        machine epsilon, so rounding alone can list it twice beside the exact point.
+        """
+        if not self.equilibria:
+            return None
+        point = np.concatenate(vectors)
+        known = np.array([np.concatenate([np.asarray(v, float) for v in eq.profile]) for eq in self.equilibria])
+        gaps = np.abs(known - point).max(axis=1)
+        nearest = int(gaps.argmin())
+        return nearest if gaps[nearest] <= ROOT_MERGE else None
 
     @staticmethod
     def _rational(vectors):
@@ -265,9 +285,10 @@ class _Collector:
 
     def _quasi_strict(self, eq, exact):
         """Every pure best response is in the support (true of each equilibrium of a nondegenerate game)."""
-        slack = 0 if exact else self.bound
-        for i in range(self.game.num_players):
-            values = payoff_vector(self.game if exact else self.game.as_float(), i, eq.profile)
+        # An exact profile is judged on the exact game: float payoffs can break a tie by one ulp.
+        slack, game = (0, self.judged) if exact else (self.bound, self.game.as_float())
+        for i in range(game.num_players):
+            values = payoff_vector(game, i, eq.profile)
             best = max(values)
             responses = sum(1 for v in values if best - v <= slack)
             if responses > sum(1 for p in eq.profile[i] if p > 0):
@@ -289,7 +310,7 @@ class _Collector:
         return EquilibriumSet(
             equilibria=equilibria, game=self.game, method="support enumeration", options=options,
             complete=not incomplete, degenerate=self.degenerate, components=components,
-            message="\n".join([self._parity(), *self.notes, *incomplete]),
+            message="\n".join([self._parity(), *self.notes, *self._irrational(), *incomplete]),
         )
 
     def _parity(self):
@@ -316,11 +337,13 @@ class _Collector:
         if self.rejected and not self.exact:
             reasons.append(f"{self.rejected} candidate(s) failed verification in floating point; "
                            "the game may be nearly degenerate: try exact=True")
-        if self.irrational:
-            count = len(self.irrational)
-            reasons.append(f"{count} equilibri{'um is' if count == 1 else 'a are'} irrational: "
-                           "shown as floats, verified to the float tolerance")
         return reasons
+
+    def _irrational(self):
+        """A note, not a gap: the list is whole, but these members are verified to the float tolerance only."""
+        count = len(self.irrational)
+        return [f"{count} equilibri{'um is' if count == 1 else 'a are'} irrational: "
+                "shown as floats, verified to the float tolerance"] if count else []
 
 
 def _components(count, subsets):

@@ -9,8 +9,11 @@ is a single point. In a degenerate game it may be an interval or more: its
 vertices are enumerated (exactly, for exact payoffs) and, as in the two-player
 case, any mixture of them is again an equilibrium (a *Nash subset*) provided
 the players who do not mix still best-respond. Their conditions are bilinear
-in :math:`(\sigma_i, \sigma_j)`, so checking them at every pair of vertices
-checks them on the whole product.
+in :math:`(\sigma_i, \sigma_j)`. When one of the two polytopes is a single
+point they are linear in the other strategy, and are cut into its polytope,
+whose vertices are then exactly the subset's corners. When both vary, passing
+at every pair of vertices means passing on the whole product; otherwise the
+set is curved, and only the pairs that pass are listed.
 
 When one player mixes alone, its polytope also carries the pure players'
 conditions, which are then linear.
@@ -58,19 +61,31 @@ def linear_support(payoffs, supports, slack, exact):
         profiles = [_profile(payoffs, supports, fixed, {i: v}) for v in vertices]
         return [NashSubset(profiles, whole=True)] if profiles else []
     i, j = mixing
-    P_j = _partner_polytope(payoffs[i], i, j, supports, fixed, slack, exact)
-    if not P_j:
-        return []
-    P_i = _partner_polytope(payoffs[j], j, i, supports, fixed, slack, exact)
-    if not P_i:
-        return []
+    conditions = {j: _partner_conditions(payoffs[i], i, j, supports, fixed),
+                  i: _partner_conditions(payoffs[j], j, i, supports, fixed)}
+    P = {}
+    for p in (j, i):
+        P[p] = _strategy_polytope(supports[p], *conditions[p], slack, exact)
+        if not P[p]:
+            return []
+    if len(P[i]) == 1 or len(P[j]) == 1:
+        # One mixing player's strategy is pinned, so the pure players' conditions are linear in the
+        # other's: cut them into its polytope and its vertices are exactly the subset's corners.
+        pinned, free = (j, i) if len(P[j]) == 1 else (i, j)
+        equalities, rows, bounds = conditions[free]
+        extra, zeros = _pure_players_rows(payoffs, free, supports, fixed, {pinned: P[pinned][0]})
+        P[free] = _strategy_polytope(supports[free], equalities, rows + extra, bounds + zeros, slack, exact)
+        profiles = [_profile(payoffs, supports, fixed, {free: v, pinned: P[pinned][0]}) for v in P[free]]
+        return [NashSubset(profiles, whole=True)] if profiles else []
+    # Both strategies vary: the pure players' conditions are bilinear, so where they cut the product
+    # the subset is curved and only the vertex pairs that pass are listed.
     kept, whole = [], True
-    for a, b in itertools.product(P_i, P_j):
+    for a, b in itertools.product(P[i], P[j]):
         if _pure_players_ok(payoffs, supports, fixed, {i: a, j: b}, slack):
             kept.append(_profile(payoffs, supports, fixed, {i: a, j: b}))
         else:
             whole = False
-    return [NashSubset(kept, whole=whole or len(kept) <= 1)] if kept else []
+    return [NashSubset(kept, whole=whole)] if kept else []
 
 
 def _value(U, choice):
@@ -90,26 +105,38 @@ def _constant_conditions_hold(U, i, supports, fixed, slack):
     return all(best - v <= slack for v in inside)
 
 
-def _pure_players_rows(payoffs, i, supports, fixed):
-    """Linear conditions on σ_i that keep every pure player's strategy a best response."""
+def _pure_players_rows(payoffs, i, supports, fixed, pinned=None):
+    """Linear conditions on σ_i that keep every pure player's strategy a best response.
+
+    ``pinned`` gives the other mixing player's strategy, {j: σ_j}, when there is one.
+    """
     rows, bounds = [], []
     for p, s in fixed.items():
         U = payoffs[p]
         own = _value(U, _choice(supports, fixed, {}))
         for t in range(U.shape[p]):
             if t != s:
-                rows.append(_value(U, _choice(supports, fixed, {p: [t]})) - own)
+                rows.append(_against(_value(U, _choice(supports, fixed, {p: [t]})) - own, i, pinned))
                 bounds.append(0)
     return rows, bounds
 
 
-def _partner_polytope(U, i, j, supports, fixed, slack, exact):
-    """The strategies σ_j that make i indifferent on its support and no better off outside it."""
+def _against(values, i, pinned):
+    """Flattened payoff differences over the mixing players, as a row in σ_i once σ_j is known."""
+    if not pinned:
+        return values
+    ((j, b),) = pinned.items()
+    table = values.reshape(-1, len(b)) if i < j else values.reshape(len(b), -1).T
+    return table @ b
+
+
+def _partner_conditions(U, i, j, supports, fixed):
+    """Conditions on σ_j (equalities, rows, bounds) that make i indifferent on its support and no better off outside it."""
     base = _value(U, _choice(supports, fixed, {i: [supports[i][0]]}))
     equalities = [_value(U, _choice(supports, fixed, {i: [r]})) - base for r in supports[i][1:]]
     outside = [t for t in range(U.shape[i]) if t not in supports[i]]
     rows = [_value(U, _choice(supports, fixed, {i: [t]})) - base for t in outside]
-    return _strategy_polytope(supports[j], equalities, rows, [0] * len(rows), slack, exact)
+    return equalities, rows, [0] * len(rows)
 
 
 def _strategy_polytope(support, equalities, rows, bounds, slack, exact):
