@@ -5,7 +5,9 @@
 Pure equilibria of large games with many ties (payoffs in 0..5), and all
 equilibria of tall games (4×60, 6×40, 3×100, 60×4), against QuantEcon's
 ``vertex_enumeration`` on the same games in the same process where it is
-installed (``pip install -e '.[bench]'``).
+installed (``pip install -e '.[bench]'``). Tall games with integer payoffs,
+which are degenerate, are also timed against our own general path (both
+polytopes), which is what they took before the short side's faces.
 """
 
 from __future__ import annotations
@@ -68,7 +70,37 @@ def tall_games(repeats: int = 15) -> None:
               f"{int(np.median(counts))} |")
 
 
+def degenerate_tall_games(repeats: int = 9, general_repeats: int = 2) -> None:
+    from negotiation.solvers import enumeration
+
+    print()
+    print("| shape (payoffs in -50..49) | degenerate | float median | float max | exact median | exact max "
+          "| both polytopes (float, median) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for m, n in ((4, 60), (6, 40), (3, 100), (60, 4)):
+        floats, exacts, general, flagged = [], [], [], 0
+        for seed in range(repeats):
+            rng = np.random.default_rng(seed)
+            game = ng.NormalFormGame.from_arrays(rng.integers(-50, 50, (m, n)), rng.integers(-50, 50, (m, n)))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                results = []
+                floats.append(seconds(lambda: results.append(ng.all_equilibria(game))))
+                exacts.append(seconds(lambda: results.append(ng.all_equilibria(game, exact=True))))
+                if seed < general_repeats:
+                    tall, enumeration.TALL = enumeration.TALL, 10**9
+                    try:
+                        general.append(seconds(lambda: ng.all_equilibria(game)))
+                    finally:
+                        enumeration.TALL = tall
+            flagged += results[0].degenerate
+        print(f"| {m}×{n} | {flagged}/{repeats} | {np.median(floats) * 1000:.1f} ms | {max(floats) * 1000:.1f} ms "
+              f"| {np.median(exacts) * 1000:.0f} ms | {max(exacts) * 1000:.0f} ms "
+              f"| {np.median(general):.1f} s ({len(general)} games) |")
+
+
 if __name__ == "__main__":
-    ng.all_equilibria(ng.NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]]))  # warm imports
+    ng.all_equilibria(ng.NormalFormGame.from_arrays(np.eye(4, 12), np.eye(4, 12)[::-1]))  # warm imports (Qhull too)
     pure_with_ties()
     tall_games()
+    degenerate_tall_games()

@@ -41,8 +41,7 @@ def _vertices(G, h):
     return found
 
 
-def extreme_equilibria(A, B):
-    """Every extreme Nash equilibrium of (A, B), as a set of exact profile pairs."""
+def _polytope_systems(A, B):
     m, n = len(A), len(A[0])
     A = [[Fraction(v) for v in row] for row in A]
     B = [[Fraction(v) for v in row] for row in B]
@@ -59,6 +58,21 @@ def extreme_equilibria(A, B):
         [-one if j == k else zero for k in range(n)] for j in range(n)
     ]
     h_Q = [one] * m + [zero] * n
+    return (G_P, h_P), (G_Q, h_Q)
+
+
+def is_degenerate(A, B):
+    """Whether some vertex of either best-response polytope has more tight labels than its dimension.
+
+    That is von Stengel's test: a mixed strategy with more pure best replies than its support size.
+    """
+    return any(len(labels) > len(G[0]) for G, h in _polytope_systems(A, B) for labels in _vertices(G, h).values())
+
+
+def extreme_equilibria(A, B):
+    """Every extreme Nash equilibrium of (A, B), as a set of exact profile pairs."""
+    m, n = len(A), len(A[0])
+    (G_P, h_P), (G_Q, h_Q) = _polytope_systems(A, B)
     result = set()
     everything = frozenset(range(m + n))
     for x, lx in _vertices(G_P, h_P).items():

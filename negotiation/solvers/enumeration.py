@@ -42,6 +42,7 @@ from .balanced_supports import SMALL, balanced_support_profiles, support_pair_co
 from .polytope import best_response_polytopes, complementary_pairs, exact_system, exact_vertices
 from .results import Component, EquilibriumSet, bimatrix_equilibria, make_equilibrium
 from .short_side import short_side_profiles, short_side_work
+from .tall_faces import long_side_check, tall_profiles
 
 __all__ = ["all_equilibria", "enumeration_work", "upper_bound_vertices", "DEFAULT_MAX_WORK"]
 
@@ -148,17 +149,20 @@ def all_equilibria(
     tall = max(game.shape) >= TALL * min(game.shape)
     if not tall:
         _check_budget(game, max_work)
-    fast = None
+    fast = faces = None
     if not exact and support_pair_count(*game.shape) <= SMALL:
         fast = balanced_support_profiles(A, B)
-    elif not exact and tall and short_side_work(*game.shape) <= max_work:
-        fast = short_side_profiles(A, B)
+    elif tall and short_side_work(*game.shape) <= max_work:
+        fast = None if exact else short_side_profiles(A, B)
+        if fast is None:  # degenerate or exact: every vertex's face of partners
+            faces = tall_profiles(game, exact, bound, deadline)
+    notes = []
     if fast is not None:
         equilibria, rejected = _verified_together(game, *fast, bound)
         degenerate, stopped = False, ""
     else:
-        profiles, degenerate, stopped = _general_profiles(game, A, B, exact, max_work, deadline)
-        if exact or degenerate:
+        profiles, degenerate, stopped = faces or _general_profiles(game, A, B, exact, max_work, deadline)
+        if exact or degenerate or faces is not None:
             equilibria, vertex_ids, rejected, stopped_verifying = _verified(game, profiles, exact, bound, deadline)
             stopped = stopped or stopped_verifying
         else:  # no components to build: verify every candidate in one batch
@@ -166,7 +170,8 @@ def all_equilibria(
     components = _components(vertex_ids) if degenerate else tuple(
         Component(extreme=(k,), nash_subsets=((k,),)) for k in range(len(equilibria))
     )
-    notes = []
+    if (fast is not None and tall) or faces is not None:
+        degenerate = degenerate or _long_side_degenerate(game, exact, stopped, notes)
     if rejected:
         notes.append(
             f"{rejected} candidate(s) failed verification in floating point and were dropped; "
@@ -195,6 +200,20 @@ def all_equilibria(
         components=components,
         message=message,
     )
+
+
+def _long_side_degenerate(game, exact, stopped, notes):
+    """A short-side path saw one polytope: look for the long player's degenerate strategies off the equilibria.
+
+    Found or not, the equilibria and components stand: a face that is a single point has no continuum.
+    """
+    if stopped:
+        return False
+    check = long_side_check(game.as_exact() if exact else game.as_float())
+    long_player = game.players[int(game.shape[0] <= game.shape[1])]
+    if check.note(long_player):
+        notes.append(check.note(long_player))
+    return check.degenerate
 
 
 def _general_profiles(game, A, B, exact, max_work, deadline):
@@ -264,7 +283,20 @@ def _exact_profiles(game, P, Q, pairs, deadline):
                 break
             _exact_pair(G_P, h_P, G_Q, h_Q, P, Q, i, j, cache_p, cache_q, seen, profiles)
             degenerate |= any(t.sum() > m for _, t in cache_p[i]) or any(t.sum() > n for _, t in cache_q[j])
+        # A degenerate vertex need not be part of an equilibrium (a pure strategy with two best
+        # replies, say), and the game is degenerate all the same.
+        degenerate = degenerate or _exactly_degenerate(P, G_P, h_P) or _exactly_degenerate(Q, G_Q, h_Q)
     return profiles, degenerate, deadline.reason
+
+
+def _exactly_degenerate(polytope, G, h):
+    """Whether a vertex has more tight labels than the dimension, in exact arithmetic.
+
+    An exactly tight row is tight in floats too, so only vertices with too many float labels are rebuilt.
+    """
+    d = len(G[0])
+    suspects = polytope.tight[polytope.tight.sum(axis=1) > d]
+    return any(t.sum() > d for tight in suspects for _, t in exact_vertices(G, h, tight))
 
 
 def _exact_pair(G_P, h_P, G_Q, h_Q, P, Q, i, j, cache_p, cache_q, seen, profiles):

@@ -51,6 +51,7 @@ from .homotopy import real_positions, start_count, track_paths
 from .indifference import jacobian_condition, multilinear_tensors, padded_tensors
 from .pure import pure_equilibrium_mask
 from .results import Component, EquilibriumSet, make_equilibrium
+from .strategy_polytope import MAX_ACTIVE_SETS
 from .support_polytopes import linear_support
 from .supports import support_count, support_profiles
 
@@ -194,7 +195,7 @@ class _Collector:
         self.payoffs = self.judged.payoffs if exact else [np.asarray(a, float) for a in self.judged.payoffs]
         self.equilibria, self.index, self.subsets = [], {}, []
         self.degenerate, self.partial_continuum = False, False
-        self.rejected = self.unbalanced = self.failed_paths = 0
+        self.rejected = self.unbalanced = self.failed_paths = self.unlisted = 0
         self.irrational: set[int] = set()
         self.notes: list[str] = []
 
@@ -219,6 +220,9 @@ class _Collector:
         return self.index[key]
 
     def add_subset(self, subset):
+        if not subset.listed:
+            self.degenerate, self.unlisted = True, self.unlisted + 1
+            return
         members = {k for k in (self.add(p) for p in subset.profiles) if k is not None}
         if len(members) > 1:
             self.degenerate = True
@@ -332,6 +336,9 @@ class _Collector:
         if self.degenerate and self.partial_continuum:
             reasons.append("a continuum of equilibria is curved (players who do not mix constrain those who do); "
                            "only its corner points are listed")
+        if self.unlisted:
+            reasons.append(f"{self.unlisted} continu{'um has' if self.unlisted == 1 else 'a have'} too many corners "
+                           f"to list (more than {MAX_ACTIVE_SETS:,} choices of tight conditions each)")
         if self.degenerate and (self.unbalanced or self.failed_paths):
             reasons.append("in a degenerate game, continua where three or more players mix are not enumerated")
         if self.rejected and not self.exact:

@@ -27,12 +27,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from .polytope import solve_exact
+from .strategy_polytope import strategy_polytope
 
-__all__ = ["linear_support", "NashSubset"]
-
-#: Active sets tried per polytope before giving up on listing its vertices.
-MAX_ACTIVE_SETS = 20_000
+__all__ = ["linear_support", "NashSubset", "UNLISTED"]
 
 
 @dataclass
@@ -41,6 +38,11 @@ class NashSubset:
 
     profiles: list
     whole: bool
+    listed: bool = True  # False: a continuum with too many corners to list (none are given)
+
+
+#: What a support gives when one of its polytopes has too many corners to list.
+UNLISTED = [NashSubset([], whole=False, listed=False)]
 
 
 def linear_support(payoffs, supports, slack, exact):
@@ -57,7 +59,9 @@ def linear_support(payoffs, supports, slack, exact):
         if not _constant_conditions_hold(payoffs[i], i, supports, fixed, slack):
             return []
         rows, bounds = _pure_players_rows(payoffs, i, supports, fixed)
-        vertices = _strategy_polytope(supports[i], [], rows, bounds, slack, exact)
+        vertices = strategy_polytope(supports[i], [], rows, bounds, slack, exact)
+        if vertices is None:
+            return UNLISTED
         profiles = [_profile(payoffs, supports, fixed, {i: v}) for v in vertices]
         return [NashSubset(profiles, whole=True)] if profiles else []
     i, j = mixing
@@ -65,7 +69,9 @@ def linear_support(payoffs, supports, slack, exact):
                   i: _partner_conditions(payoffs[j], j, i, supports, fixed)}
     P = {}
     for p in (j, i):
-        P[p] = _strategy_polytope(supports[p], *conditions[p], slack, exact)
+        P[p] = strategy_polytope(supports[p], *conditions[p], slack, exact)
+        if P[p] is None:
+            return UNLISTED
         if not P[p]:
             return []
     if len(P[i]) == 1 or len(P[j]) == 1:
@@ -74,7 +80,9 @@ def linear_support(payoffs, supports, slack, exact):
         pinned, free = (j, i) if len(P[j]) == 1 else (i, j)
         equalities, rows, bounds = conditions[free]
         extra, zeros = _pure_players_rows(payoffs, free, supports, fixed, {pinned: P[pinned][0]})
-        P[free] = _strategy_polytope(supports[free], equalities, rows + extra, bounds + zeros, slack, exact)
+        P[free] = strategy_polytope(supports[free], equalities, rows + extra, bounds + zeros, slack, exact)
+        if P[free] is None:
+            return UNLISTED
         profiles = [_profile(payoffs, supports, fixed, {free: v, pinned: P[pinned][0]}) for v in P[free]]
         return [NashSubset(profiles, whole=True)] if profiles else []
     # Both strategies vary: the pure players' conditions are bilinear, so where they cut the product
@@ -137,64 +145,6 @@ def _partner_conditions(U, i, j, supports, fixed):
     outside = [t for t in range(U.shape[i]) if t not in supports[i]]
     rows = [_value(U, _choice(supports, fixed, {i: [t]})) - base for t in outside]
     return equalities, rows, [0] * len(rows)
-
-
-def _strategy_polytope(support, equalities, rows, bounds, slack, exact):
-    """Vertices of {σ ≥ 0 on the support, Σσ = 1, equalities·σ = 0, rows·σ ≤ bounds}."""
-    k = len(support)
-    one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
-    E = [list(r) for r in equalities] + [[one] * k]
-    e = [zero] * len(equalities) + [one]
-    G = [list(r) for r in rows] + [[-one if c == d else zero for c in range(k)] for d in range(k)]
-    h = list(bounds) + [zero] * k
-    free = k - _rank(E, exact)
-    vertices, seen = [], set()
-    for count, active in enumerate(itertools.combinations(range(len(G)), free)):
-        if count >= MAX_ACTIVE_SETS:
-            break
-        x = _unique_solution(E + [G[a] for a in active], e + [h[a] for a in active], k, exact)
-        if x is None or not _feasible(G, h, x, slack, exact):
-            continue
-        key = tuple(x) if exact else tuple(np.round(x, 9))
-        if key not in seen:
-            seen.add(key)
-            vertices.append(x)
-    return vertices
-
-
-def _rank(rows, exact):
-    if not exact:
-        return int(np.linalg.matrix_rank(np.array(rows, dtype=float), tol=1e-10))
-    matrix = [list(r) for r in rows]
-    rank = 0
-    for c in range(len(matrix[0])):
-        pivot = next((k for k in range(rank, len(matrix)) if matrix[k][c] != 0), None)
-        if pivot is None:
-            continue
-        matrix[rank], matrix[pivot] = matrix[pivot], matrix[rank]
-        for k in range(rank + 1, len(matrix)):
-            factor = matrix[k][c] / matrix[rank][c]
-            matrix[k] = [a - factor * b for a, b in zip(matrix[k], matrix[rank])]
-        rank += 1
-    return rank
-
-
-def _unique_solution(rows, rhs, k, exact):
-    if exact:
-        x = solve_exact(rows, rhs, k)
-        return None if x is None else np.array(x, dtype=object)
-    M, b = np.array(rows, dtype=float), np.array(rhs, dtype=float)
-    x, _, rank, _ = np.linalg.lstsq(M, b, rcond=1e-12)
-    if rank < k or np.abs(M @ x - b).max() > 1e-9 * (1 + np.abs(M).max()):
-        return None
-    return x
-
-
-def _feasible(G, h, x, slack, exact):
-    if exact:
-        return all(sum((g * v for g, v in zip(row, x)), Fraction(0)) <= bound for row, bound in zip(G, h))
-    values = np.array(G, dtype=float) @ x
-    return bool((values <= np.array(h, dtype=float) + max(slack, 1e-12)).all())
 
 
 def _pure_players_ok(payoffs, supports, fixed, mixed, slack):

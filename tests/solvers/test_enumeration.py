@@ -130,6 +130,20 @@ def test_small_integer_games_match_exact_brute_force(pair):
     assert all(eq.regret == 0 for eq in result)
 
 
+@given(bimatrix(max_size=5, integers=True, low=-2, high=2))
+@settings(max_examples=60)
+def test_degenerate_flag_matches_a_brute_force_vertex_check_exact_and_float(pair):
+    """A tie off any equilibrium (a pure strategy with two best replies) still makes the game degenerate."""
+    A, B = pair
+    game = ng.NormalFormGame.from_arrays(A, B)
+    exact, approx = quiet(ng.all_equilibria, game, exact=True), quiet(ng.all_equilibria, game)
+    assert exact.degenerate is approx.degenerate is brute.is_degenerate(A.tolist(), B.tolist())
+    def rounded(result):
+        return {tuple(round(float(p), 9) + 0.0 for v in eq.profile for p in v) for eq in result}
+    assert rounded(exact) == rounded(approx) and exact.complete is approx.complete
+    assert len(exact.components) == len(approx.components)
+
+
 def well_separated(values, scale, gap=1e-6):
     distinct = np.unique(values)
     return len(distinct) < 2 or np.diff(distinct).min() > gap * scale
