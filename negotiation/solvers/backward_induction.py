@@ -131,8 +131,11 @@ def _solve_float_small(c, slack):
             continue
         children = range(first[k], first[k] + count[k])
         if kind[k] == 2:
-            p = [float(c.probability[j]) for j in children]
-            values[k] = [sum(q * values[j][i] for q, j in zip(p, children)) for i in range(matrix.shape[1])]
+            total = [0.0] * matrix.shape[1]
+            for j in children:  # a plain running sum: Python 3.12's sum() compensates, numpy's does not
+                q = float(c.probability[j])
+                total = [t + q * v for t, v in zip(total, values[j])]
+            values[k] = total
             continue
         scores = [values[j][player[k]] for j in children]
         best = max(scores)
@@ -170,9 +173,32 @@ def _solve_float_levels(c, slack):
         if not decision.all():
             if probability is None:
                 probability = c.probability_array()
-            weighted = probability[children, None] * values[children]
-            values[internal[~decision]] = np.add.reduceat(weighted, segments, axis=0)[~decision]
+            values[internal[~decision]] = _expected_values(c, internal[~decision], probability, values)
     return values, choice, optimal_count
+
+
+#: Chance nodes with at most this many branches are summed branch by branch (see _expected_values).
+SEQUENTIAL_BRANCHES = 16
+
+
+def _expected_values(c, chance, probability, values):
+    """Each chance node's expected payoffs, summed over its branches in order.
+
+    Summed in the order the node loop of :func:`_solve_float_small` uses, the two
+    solvers round alike: numpy's reductions may reorder a sum, and one unit in
+    the last place decides a tie when the slack is zero.
+    """
+    first, counts = c.first_child[chance], c.num_children[chance]
+    if counts.max() > SEQUENTIAL_BRANCHES:
+        children = np.concatenate([np.arange(f, f + k) for f, k in zip(first, counts)])
+        weighted = probability[children, None] * values[children]
+        return np.add.reduceat(weighted, np.concatenate([[0], np.cumsum(counts)[:-1]]), axis=0)
+    total = np.zeros((len(chance), values.shape[1]))
+    for k in range(counts.max()):
+        has = k < counts
+        rows = first[has] + k
+        total[has] += probability[rows, None] * values[rows]
+    return total
 
 
 def _solve_exact(c, slack):

@@ -123,3 +123,22 @@ def test_the_small_tree_loop_agrees_with_the_level_by_level_solver(tree, slack):
     assert np.allclose(small[0], levels[0], rtol=0, atol=1e-12)
     assert small[1].tolist() == levels[1].tolist()
     assert small[2].tolist() == levels[2].tolist()
+
+
+def test_both_float_solvers_sum_a_chance_move_alike_so_a_zero_slack_tie_breaks_alike():
+    """0.2·(−2) + 0.2·1 + 0.6·2 is 1.0 summed in order and 0.9999999999999999 in another order: with slack 0
+    that decides whether the lottery ties the sure 1 (found by hypothesis when numpy reordered the sum)."""
+    from fractions import Fraction as F
+
+    from negotiation.solvers.backward_induction import _solve_float_levels, _solve_float_small
+
+    tree = ng.GameTree.from_nested(("A", "B"), ng.decision("B", {
+        "Gamble": ng.chance({"low": (F(1, 5), ng.outcome(0, -2)), "mid": (F(1, 5), ng.outcome(0, 1)),
+                             "high": (F(3, 5), ng.outcome(0, 2))}),
+        "Sure": ng.outcome(0, 1),
+        "Other": ng.outcome(1, 1),
+    }))
+    c = tree.compiled()
+    small, levels = _solve_float_small(c, 0.0), _solve_float_levels(c, 0.0)
+    assert small[0].tolist() == levels[0].tolist() and small[1].tolist() == levels[1].tolist()
+    assert small[2].tolist() == levels[2].tolist()
