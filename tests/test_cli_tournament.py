@@ -67,6 +67,19 @@ def test_errors_are_one_line(capsys, argv, message):
     assert message in err and "Traceback" not in err
 
 
+def test_figures_go_into_a_folder_made_if_missing(capsys, tmp_path):
+    pytest.importorskip("matplotlib", reason="the plot extra is not installed")
+    folder = tmp_path / "new" / "figures"
+    status, _, err = run(capsys, "tournament", "chicken", "--strategies", "tit_for_tat", "defector",
+                         "--repetitions", "2", "--seed", "1", "--figures", str(folder))
+    assert status == 0
+    assert {p.name for p in folder.iterdir()} >= {"ranking.png"} and "ranking figure written" in err
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    status, _, err = run(capsys, "tournament", "chicken", "--figures", str(afile))
+    assert status == 2 and "is a file" in err and "Traceback" not in err
+
+
 def test_timeout_keeps_partial_results(capsys):
     status, out, err = run(capsys, "tournament", "prisoners-dilemma", "--turns", "20000", "--repetitions",
                            "5000", "--noise", "0.01", "--timeout", "1", "--seed", "1")

@@ -63,7 +63,8 @@ def add_arguments(parser) -> None:
                         help="write the result: .csv, .md, .html, .json or .txt by the file's suffix")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--figures", metavar="FOLDER",
-                        help="also draw the figures into FOLDER as PNG: ranking, pairwise payoffs, evolution, and "
+                        help="also draw the figures into FOLDER (created if missing) as PNG: ranking, pairwise "
+                        "payoffs, evolution, and "
                         "the equilibrium payoff set (repeated games) or the top two agents' offers (needs the plot "
                         "extra)")
 
@@ -103,18 +104,22 @@ def run(args) -> int:
 
 
 def _check_folder(folder):
-    """The figures folder exists and matplotlib is installed, before any work."""
+    """Matplotlib is installed and the figures folder exists (made, with its parents, if missing), before any work."""
     if folder is None:
         return None
     import os
 
     from ..errors import ParameterError
 
-    if not os.path.isdir(folder):
-        raise ParameterError(f"--figures must name an existing folder, got {folder!r}")
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise ParameterError(f"--figures must name a folder, and {folder!r} is a file")
     from ..render.figures import require_matplotlib
 
     require_matplotlib()
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        raise ParameterError(f"--figures: cannot make the folder {folder!r}: {error.strerror}") from None
     return folder
 
 
