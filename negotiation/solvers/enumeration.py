@@ -150,12 +150,14 @@ def all_equilibria(
     if not tall:
         _check_budget(game, max_work)
     fast = faces = None
+    one_polytope = False  # the long side's polytope was never enumerated
     if not exact and support_pair_count(*game.shape) <= SMALL:
         fast = balanced_support_profiles(A, B)
     elif tall and short_side_work(*game.shape) <= max_work:
         fast = None if exact else short_side_profiles(A, B)
         if fast is None:  # degenerate or exact: every vertex's face of partners
             faces = tall_profiles(game, exact, bound, deadline)
+        one_polytope = fast is not None or faces is not None
     notes = []
     if fast is not None:
         equilibria, rejected = _verified_together(game, *fast, bound)
@@ -170,8 +172,8 @@ def all_equilibria(
     components = _components(vertex_ids) if degenerate else tuple(
         Component(extreme=(k,), nash_subsets=((k,),)) for k in range(len(equilibria))
     )
-    if (fast is not None and tall) or faces is not None:
-        degenerate = degenerate or _long_side_degenerate(game, exact, stopped, notes)
+    if one_polytope and not degenerate:
+        degenerate = _long_side_degenerate(game, exact, stopped, notes)
     if rejected:
         notes.append(
             f"{rejected} candidate(s) failed verification in floating point and were dropped; "
@@ -210,9 +212,8 @@ def _long_side_degenerate(game, exact, stopped, notes):
     if stopped:
         return False
     check = long_side_check(game.as_exact() if exact else game.as_float())
-    long_player = game.players[int(game.shape[0] <= game.shape[1])]
-    if check.note(long_player):
-        notes.append(check.note(long_player))
+    if note := check.note(game.players[int(game.shape[0] <= game.shape[1])]):
+        notes.append(note)
     return check.degenerate
 
 
@@ -274,29 +275,31 @@ def _normalise(vertices):
 
 def _exact_profiles(game, P, Q, pairs, deadline):
     (G_P, h_P), (G_Q, h_Q) = exact_system(*game.as_exact().payoffs)
-    m, n = game.shape
     cache_p, cache_q = {}, {}
-    profiles, seen, degenerate = [], set(), False
+    profiles, seen = [], set()
     with deadline.interruptible():
         for i, j in pairs:
             if deadline.passed():
                 break
             _exact_pair(G_P, h_P, G_Q, h_Q, P, Q, i, j, cache_p, cache_q, seen, profiles)
-            degenerate |= any(t.sum() > m for _, t in cache_p[i]) or any(t.sum() > n for _, t in cache_q[j])
-        # A degenerate vertex need not be part of an equilibrium (a pure strategy with two best
-        # replies, say), and the game is degenerate all the same.
-        degenerate = degenerate or _exactly_degenerate(P, G_P, h_P) or _exactly_degenerate(Q, G_Q, h_Q)
+        # Every vertex counts, in an equilibrium or not (a pure strategy with two best replies, say).
+        degenerate = _exactly_degenerate(P, G_P, h_P, cache_p) or _exactly_degenerate(Q, G_Q, h_Q, cache_q)
     return profiles, degenerate, deadline.reason
 
 
-def _exactly_degenerate(polytope, G, h):
+def _exactly_degenerate(polytope, G, h, cache):
     """Whether a vertex has more tight labels than the dimension, in exact arithmetic.
 
-    An exactly tight row is tight in floats too, so only vertices with too many float labels are rebuilt.
+    An exactly tight row is tight in floats too, so only vertices with too many float labels are
+    rebuilt (``cache`` holds those already rebuilt for the pairs).
     """
     d = len(G[0])
-    suspects = polytope.tight[polytope.tight.sum(axis=1) > d]
-    return any(t.sum() > d for tight in suspects for _, t in exact_vertices(G, h, tight))
+    for i in np.flatnonzero(polytope.tight.sum(axis=1) > d).tolist():
+        if i not in cache:
+            cache[i] = exact_vertices(G, h, polytope.tight[i])
+        if any(t.sum() > d for _, t in cache[i]):
+            return True
+    return False
 
 
 def _exact_pair(G_P, h_P, G_Q, h_Q, P, Q, i, j, cache_p, cache_q, seen, profiles):

@@ -163,6 +163,8 @@ def solve_stack(M, b):
         return out
 
 
+# A path running off to infinity overflows on the way; it ends marked "infinite" or "failed", not as a warning.
+@np.errstate(over="ignore", invalid="ignore", divide="ignore")
 def track_paths(full, batch, seed=0, deadline=None):
     """End points of every path of the supports in ``batch``, tracked together.
 

@@ -191,9 +191,10 @@ class _Collector:
         self.scale = payoff_scale(game)
         self.slack = 0 if exact else (DEFAULT_TOL if tol is None else tol) * self.scale
         self.bound = (DEFAULT_TOL if tol is None else tol) * self.scale
-        self.judged = game.as_exact() if exact else game.as_float()  # the game the quasi-strict test reads
-        self.payoffs = self.judged.payoffs if exact else [np.asarray(a, float) for a in self.judged.payoffs]
-        self.equilibria, self.index, self.subsets = [], {}, []
+        self.float_game = game.as_float()
+        self.exact_game = game.as_exact() if exact else None
+        self.payoffs = self.exact_game.payoffs if exact else [np.asarray(a, float) for a in self.float_game.payoffs]
+        self.equilibria, self.index, self.subsets, self.points = [], {}, [], []
         self.degenerate, self.partial_continuum = False, False
         self.rejected = self.unbalanced = self.failed_paths = self.unlisted = 0
         self.irrational: set[int] = set()
@@ -216,6 +217,7 @@ class _Collector:
             return None
         self.index[key] = len(self.equilibria)
         self.equilibria.append(eq)
+        self.points.append(key)
         self.degenerate |= not self._quasi_strict(eq, exact)
         return self.index[key]
 
@@ -268,11 +270,9 @@ class _Collector:
         A singular root (a degenerate game's) is accurate to about the square root of the
         machine epsilon, so rounding alone can list it twice beside the exact point.
         """
-        if not self.equilibria:
+        if not self.points:
             return None
-        point = np.concatenate(vectors)
-        known = np.array([np.concatenate([np.asarray(v, float) for v in eq.profile]) for eq in self.equilibria])
-        gaps = np.abs(known - point).max(axis=1)
+        gaps = np.abs(np.array(self.points) - np.concatenate(vectors)).max(axis=1)
         nearest = int(gaps.argmin())
         return nearest if gaps[nearest] <= ROOT_MERGE else None
 
@@ -290,7 +290,7 @@ class _Collector:
     def _quasi_strict(self, eq, exact):
         """Every pure best response is in the support (true of each equilibrium of a nondegenerate game)."""
         # An exact profile is judged on the exact game: float payoffs can break a tie by one ulp.
-        slack, game = (0, self.judged) if exact else (self.bound, self.game.as_float())
+        slack, game = (0, self.exact_game) if exact else (self.bound, self.float_game)
         for i in range(game.num_players):
             values = payoff_vector(game, i, eq.profile)
             best = max(values)

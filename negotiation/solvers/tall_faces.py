@@ -42,7 +42,7 @@ def _oriented(payoffs):
 
 def long_side_check(game) -> LongSideCheck:
     """:func:`~negotiation.solvers.long_side.long_side_degenerate` on ``game``'s long player's polytope."""
-    short, own, _ = _oriented([np.asarray(a, float) for a in game.as_float().payoffs])
+    _, own, _ = _oriented([np.asarray(a, float) for a in game.as_float().payoffs])
     exact = None
     if game.is_exact:
         _, exact_own, _ = _oriented(game.payoffs)
@@ -92,7 +92,7 @@ def _face(payoffs, tight, m, slack, exact):
         return [], False
     first = payoffs[support[0], replies]
     equalities = [payoffs[s, replies] - first for s in support[1:]]
-    rows = [payoffs[z, replies] - first for z in range(m) if z not in set(support)]
+    rows = [payoffs[z, replies] - first for z in np.flatnonzero(tight[:m])]  # strategies x does not use
     corners = strategy_polytope(replies, equalities, rows, [0] * len(rows), slack, exact)
     if corners is None:
         return None
