@@ -27,9 +27,7 @@ Examples
 
 from __future__ import annotations
 
-import html
 import itertools
-import math
 from fractions import Fraction
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -48,6 +46,9 @@ from .arithmetic import (
     to_payoff_array,
     to_symbolic,
 )
+from .game_labels import cell_locator, check_shapes, player_labels, strategy_labels
+from .matrix_display import html_matrix, matrix_cells
+from .outcome_table import outcome_arrays
 
 __all__ = ["NormalFormGame"]
 
@@ -75,15 +76,15 @@ class NormalFormGame:
         if len(payoffs) == 0:
             raise ShapeError("a game needs at least one player's payoffs")
         count = len(payoffs)
-        self.players = _check_player_labels(players, count)
+        self.players = player_labels(players, count)
         arrays, kinds = [], []
         for i, data in enumerate(payoffs):
-            locate = _cell_locator(self.players, i, strategies)
+            locate = cell_locator(self.players, i, strategies)
             array, kind = to_payoff_array(data, f"payoffs of {self.players[i]}", locate)
             arrays.append(array)
             kinds.append(kind)
-        _check_shapes(arrays, self.players)
-        self.strategies = _check_strategy_labels(strategies, arrays[0].shape, self.players)
+        check_shapes(arrays, self.players)
+        self.strategies = strategy_labels(strategies, arrays[0].shape, self.players)
         self.kind = combined_kind(kinds)
         if self.kind == SYMBOLIC:
             arrays = [to_symbolic(a) for a in arrays]
@@ -170,52 +171,7 @@ class NormalFormGame:
         >>> game.strategies
         (('Tariff', 'No tariff'), ('Retaliate', 'Pledge'))
         """
-        players = _check_player_labels(players, None)
-        count = len(players)
-        if not isinstance(outcomes, Mapping):
-            raise ShapeError(f"outcomes must be a mapping {{profile: payoffs}}, got {type(outcomes).__name__}")
-        if not outcomes:
-            raise ShapeError("the outcome table is empty")
-        for profile, values in outcomes.items():
-            if not isinstance(profile, tuple) or len(profile) != count:
-                raise ShapeError(
-                    f"outcome key {profile!r} must be a tuple of {count} strategy labels, "
-                    f"one for each of {', '.join(players)}"
-                )
-            if isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or len(values) != count:
-                raise ShapeError(
-                    f"outcome {profile!r} needs {count} payoffs (one for each of "
-                    f"{', '.join(players)}), got {values!r}"
-                )
-        if strategies is None:
-            strategies = tuple(
-                tuple(dict.fromkeys(profile[i] for profile in outcomes)) for i in range(count)
-            )
-        strategies = tuple(tuple(s) for s in strategies)
-        index = [{label: k for k, label in enumerate(labels)} for labels in strategies]
-        shape = tuple(len(labels) for labels in strategies)
-        if math.prod(shape) > len(outcomes):
-            # Found before allocating (at most len(outcomes) + 1 steps): a short table with
-            # long strategy lists must not ask for gigabytes.
-            missing = next(p for p in itertools.product(*strategies) if p not in outcomes)
-            raise ShapeError(f"the outcome table has no payoffs for the profile {missing!r}")
-        arrays = [np.empty(shape, dtype=object) for _ in range(count)]
-        filled = np.zeros(shape, dtype=bool)
-        for profile, values in outcomes.items():
-            try:
-                cell = tuple(index[i][label] for i, label in enumerate(profile))
-            except KeyError as exc:
-                raise LabelError(
-                    f"outcome {profile!r} uses strategy {exc.args[0]!r}, which is not among "
-                    f"the strategies given"
-                ) from None
-            filled[cell] = True
-            for i in range(count):
-                arrays[i][cell] = values[i]
-        if not filled.all():
-            missing = tuple(int(k) for k in np.argwhere(~filled)[0])
-            names = tuple(strategies[i][k] for i, k in enumerate(missing))
-            raise ShapeError(f"the outcome table has no payoffs for the profile {names!r}")
+        players, strategies, arrays = outcome_arrays(outcomes, players, strategies)
         return cls(arrays, players=players, strategies=strategies, title=title)
 
     @classmethod
@@ -424,63 +380,16 @@ class NormalFormGame:
         sizes = "×".join(map(str, self.shape))
         return f"<NormalFormGame {sizes} {self.kind}: {', '.join(self.players)}>"
 
-    def _cells(self) -> tuple[list[str], list[list[str]]]:
-        if self.num_players == 2:
-            header = [f"{self.players[0]} \\ {self.players[1]}", *self.strategies[1]]
-            rows = [
-                [row]
-                + [
-                    ", ".join(_format.number(a[r, c]) for a in self._payoffs)
-                    for c in range(self.shape[1])
-                ]
-                for r, row in enumerate(self.strategies[0])
-            ]
-            return header, rows
-        header = [*self.players, "payoffs"]
-        rows = []
-        for cell in itertools.product(*(range(k) for k in self.shape)):
-            labels = [self.strategies[i][k] for i, k in enumerate(cell)]
-            rows.append(labels + [", ".join(_format.number(a[cell]) for a in self._payoffs)])
-        return header, rows
-
     def __str__(self) -> str:
         title = self.title or f"{' vs '.join(self.players)}"
-        return f"{title}\n" + _format.text_table(*self._cells())
+        return f"{title}\n" + _format.text_table(*matrix_cells(self))
 
     def _repr_html_(self) -> str:
         """A table with best responses in bold and pure equilibria shaded (numeric games)."""
-        if self.is_symbolic:
-            return _format.html_table(*self._cells(), caption=self.title)
-        from .profiles import best_response_cells
-
-        marks = best_response_cells(self)
-        equilibria = np.logical_and.reduce(marks)
-
-        def cell(index) -> str:
-            texts = [_format.number(a[index]) for a in self._payoffs]
-            shown = ", ".join(f"<strong>{html.escape(t)}</strong>" if marks[i][index] else html.escape(t)
-                              for i, t in enumerate(texts))
-            style = ' style="background:#dff0d8"' if equilibria[index] else ""
-            return f"<td{style}>{shown}</td>"
-
-        if self.num_players == 2:
-            head = [f"{self.players[0]} \\ {self.players[1]}", *self.strategies[1]]
-            rows = [f"<th>{html.escape(label)}</th>" + "".join(cell((r, c)) for c in range(self.shape[1]))
-                    for r, label in enumerate(self.strategies[0])]
-        else:
-            head = [*self.players, "payoffs"]
-            rows = ["".join(f"<td>{html.escape(self.strategies[i][k])}</td>" for i, k in enumerate(index)) + cell(index)
-                    for index in itertools.product(*(range(k) for k in self.shape))]
-        pure = ["(" + ", ".join(self.strategies[i][k] for i, k in enumerate(index)) + ")"
-                for index in zip(*np.nonzero(equilibria))]
-        note = ("Best responses in bold; pure equilibria shaded: " + (", ".join(pure) if pure else "none") + ".")
-        caption = html.escape(f"{self.title}. {note}" if self.title else note)
-        return (f"<table><caption>{caption}</caption><thead><tr>"
-                + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr></thead><tbody>"
-                + "".join(f"<tr>{row}</tr>" for row in rows) + "</tbody></table>")
+        return html_matrix(self)
 
     def _repr_latex_(self) -> str:
-        return "$$" + _format.latex_table(*self._cells()).replace("\n", " ") + "$$"
+        return "$$" + _format.latex_table(*matrix_cells(self)).replace("\n", " ") + "$$"
 
     def to_dict(self) -> dict:
         """Plain data in the JSON game format (see :mod:`negotiation.io.json_format`)."""
@@ -494,87 +403,5 @@ class NormalFormGame:
         }
 
 
-# ---------------------------------------------------------------------- validation helpers
 def _scalar(value: Any) -> Any:
     return float(value) if isinstance(value, np.floating) else value
-
-
-def _check_label(label: Any, what: str) -> str:
-    if not isinstance(label, str):
-        raise LabelError(f"{what} must be a string, got {label!r}")
-    if not label.strip():
-        raise LabelError(f"{what} is empty")
-    return label
-
-
-def _check_player_labels(players: Sequence[str] | None, count: int | None) -> tuple[str, ...]:
-    if players is None:
-        return tuple(f"Player {i + 1}" for i in range(count or 0))
-    if isinstance(players, str):
-        raise LabelError(f"players must be a sequence of names, not the string {players!r}")
-    players = tuple(_check_label(p, f"player name {k + 1}") for k, p in enumerate(players))
-    if count is not None and len(players) != count:
-        raise LabelError(f"{len(players)} player names given for {count} payoff arrays")
-    _check_unique(players, "player names")
-    if not players:
-        raise LabelError("a game needs at least one player")
-    return players
-
-
-def _check_unique(labels: Sequence[str], what: str) -> None:
-    seen = set()
-    for label in labels:
-        if label in seen:
-            raise LabelError(f"{what} must be unique; {label!r} appears twice")
-        seen.add(label)
-
-
-def _check_shapes(arrays: list[np.ndarray], players: tuple[str, ...]) -> None:
-    count = len(arrays)
-    first = arrays[0].shape
-    for player, array in zip(players, arrays):
-        if array.ndim != count:
-            raise ShapeError(
-                f"payoffs of {player} have shape {array.shape}; a {count}-player game needs "
-                f"{count} dimensions, one per player"
-            )
-        if array.shape != first:
-            raise ShapeError(
-                f"payoffs of {player} have shape {array.shape}, but those of {players[0]} "
-                f"have shape {first}"
-            )
-    for player, size in zip(players, first):
-        if size == 0:
-            raise ShapeError(f"{player} has no strategies")
-
-
-def _check_strategy_labels(
-    strategies: Sequence[Sequence[str]] | None, shape: tuple[int, ...], players: tuple[str, ...]
-) -> tuple[tuple[str, ...], ...]:
-    if strategies is None:
-        return tuple(tuple(f"s{k + 1}" for k in range(n)) for n in shape)
-    if isinstance(strategies, str) or len(strategies) != len(shape):
-        raise LabelError(f"strategies must list one sequence of labels per player ({len(shape)})")
-    result = []
-    for player, labels, size in zip(players, strategies, shape):
-        if isinstance(labels, str):
-            raise LabelError(f"strategies of {player} must be a sequence of labels, not a string")
-        labels = tuple(_check_label(s, f"a strategy of {player}") for s in labels)
-        if len(labels) != size:
-            raise LabelError(
-                f"{player} has {size} strategies in the payoffs but {len(labels)} labels"
-            )
-        _check_unique(labels, f"strategy labels of {player}")
-        result.append(labels)
-    return tuple(result)
-
-
-def _cell_locator(players, i, strategies):
-    def locate(index: tuple) -> str:
-        try:
-            labels = tuple(strategies[k][j] for k, j in enumerate(index))
-        except (TypeError, IndexError, KeyError):
-            labels = index
-        return f"payoff of {players[i]} at {labels!r}"
-
-    return locate

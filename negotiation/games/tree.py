@@ -32,60 +32,19 @@ Examples
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
-from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
 from .. import _format
-from ..errors import GameError, LabelError, PayoffValueError, ShapeError, SymbolicPayoffError
-from .arithmetic import EXACT, FLOAT, INTEGER, SYMBOLIC, combined_kind, to_fraction, to_payoff_array
+from ..errors import GameError, LabelError, SymbolicPayoffError
+from .arithmetic import FLOAT, SYMBOLIC, combined_kind
+from .compiled_tree import CompiledTree
+from .tree_checks import check_infosets, check_probability_sum, exactness, move_probability, terminal_payoffs
+from .tree_nodes import (CHANCE, DECISION, KIND_CODES, KIND_NAMES, ROOT, TERMINAL, Chance, Decision, Outcome, chance,
+                         decision, outcome, where)
 
 __all__ = ["GameTree", "decision", "chance", "outcome", "Decision", "Chance", "Outcome", "ROOT"]
-
-ROOT = ""  # the root's node id: the empty path
-DECISION, CHANCE, TERMINAL = "decision", "chance", "terminal"
-_KIND_NAMES = {0: TERMINAL, 1: DECISION, 2: CHANCE}
-_KIND_CODES = {TERMINAL: 0, DECISION: 1, CHANCE: 2}
-_PROBABILITY_TOL = 1e-9
-
-
-# ---------------------------------------------------------------------- nested specification
-@dataclass(frozen=True)
-class Outcome:
-    payoffs: tuple
-    name: str | None = None
-
-
-@dataclass(frozen=True)
-class Decision:
-    player: str
-    moves: Mapping[str, Any]
-    infoset: str | None = None
-    name: str | None = None
-
-
-@dataclass(frozen=True)
-class Chance:
-    moves: Mapping[str, tuple]  # action -> (probability, subtree)
-    name: str | None = None
-
-
-def outcome(*payoffs: Any, name: str | None = None) -> Outcome:
-    """A terminal node with one payoff per player."""
-    return Outcome(tuple(payoffs), name)
-
-
-def decision(player: str, moves: Mapping[str, Any], infoset: str | None = None, name: str | None = None) -> Decision:
-    """A decision node of ``player``: ``{action: subtree}``; ``infoset`` names its information set."""
-    return Decision(player, moves, infoset, name)
-
-
-def chance(moves: Mapping[str, tuple], name: str | None = None) -> Chance:
-    """A chance node: ``{outcome label: (probability, subtree)}``."""
-    return Chance(moves, name)
 
 
 # ---------------------------------------------------------------------- the tree
@@ -199,21 +158,21 @@ class GameTree(_format.Displays):
     def add_move(self, parent: str, child: str, action: str, probability: Any = None) -> None:
         """Connect ``parent`` to ``child`` by ``action`` (with a probability at chance nodes)."""
         if parent not in self.graph:
-            raise GameError(f"add the node {_where(parent)} before its moves")
+            raise GameError(f"add the node {where(parent)} before its moves")
         if child not in self.graph:
             self.graph.add_node(child, kind=None)
         if not isinstance(action, str) or not action.strip():
-            raise LabelError(f"moves from {_where(parent)} need a non-empty action label, got {action!r}")
+            raise LabelError(f"moves from {where(parent)} need a non-empty action label, got {action!r}")
         labels = self._action_labels(parent)
         if action in labels:
-            raise LabelError(f"{_where(parent)} has two moves labelled {action!r}")
+            raise LabelError(f"{where(parent)} has two moves labelled {action!r}")
         kind = self.graph.nodes[parent]["kind"]
         if kind == CHANCE:
             if probability is None:
-                raise GameError(f"chance move {action!r} at {_where(parent)} needs a probability")
-            probability = _probability(probability, parent, action)
+                raise GameError(f"chance move {action!r} at {where(parent)} needs a probability")
+            probability = move_probability(probability, parent, action)
         elif probability is not None:
-            raise GameError(f"only chance moves carry probabilities ({_where(parent)}, {action!r})")
+            raise GameError(f"only chance moves carry probabilities ({where(parent)}, {action!r})")
         self.graph.add_edge(parent, child, action=action, probability=probability)
         labels.add(action)
         self._touch()
@@ -229,7 +188,7 @@ class GameTree(_format.Displays):
         if not isinstance(node, str):
             raise LabelError(f"node ids are strings, got {node!r}")
         if node in self.graph and self.graph.nodes[node].get("kind") is not None:
-            raise LabelError(f"the node {_where(node)} already exists")
+            raise LabelError(f"the node {where(node)} already exists")
         self.graph.add_node(node, **attributes)
         self._touch()
 
@@ -264,7 +223,7 @@ class GameTree(_format.Displays):
             raise LabelError(f"the tree has no node {node!r}") from None
 
     def kind(self, node: str) -> str:
-        return _KIND_NAMES[int(self.compiled().kind[self._at(node)])]
+        return KIND_NAMES[int(self.compiled().kind[self._at(node)])]
 
     def player_of(self, node: str) -> str:
         return self.players[int(self.compiled().player[self._at(node)])]
@@ -310,7 +269,7 @@ class GameTree(_format.Displays):
         c = self.compiled()
         if kind is None:
             return list(c.order)
-        code = _KIND_CODES[kind]
+        code = KIND_CODES[kind]
         return [c.order[k] for k in np.flatnonzero(c.kind == code)]
 
     def infosets(self) -> dict[str, list[str]]:
@@ -406,27 +365,27 @@ class GameTree(_format.Displays):
             raise GameError("the game tree is empty")
         for node, data in graph.nodes(data=True):
             if data.get("kind") is None:
-                raise GameError(f"the node {_where(node)} is reached by a move but never defined")
+                raise GameError(f"the node {where(node)} is reached by a move but never defined")
         if not nx.is_directed_acyclic_graph(graph):
             cycle = nx.find_cycle(graph)
-            raise GameError(f"the game tree has a cycle through {_where(cycle[0][0])}")
+            raise GameError(f"the game tree has a cycle through {where(cycle[0][0])}")
         roots = [n for n, d in graph.in_degree() if d == 0]
         if len(roots) != 1:
             stray = sorted(r for r in roots if r != ROOT)[:3]
             raise GameError(
-                f"a game tree has one root; these nodes are unreachable from it: {', '.join(map(_where, stray))}"
+                f"a game tree has one root; these nodes are unreachable from it: {', '.join(map(where, stray))}"
             )
         for node, degree in graph.in_degree():
             if degree > 1:
-                raise GameError(f"the node {_where(node)} has {degree} parents; a tree node has one")
+                raise GameError(f"the node {where(node)} has {degree} parents; a tree node has one")
         self._root = roots[0]
         for node, data in graph.nodes(data=True):
             out = graph.out_degree(node)
             if data["kind"] == TERMINAL and out:
-                raise GameError(f"terminal {_where(node)} has moves")
+                raise GameError(f"terminal {where(node)} has moves")
             if data["kind"] in (DECISION, CHANCE) and not out:
                 raise GameError(
-                    f"{data['kind']} node {_where(node)} has no moves; a node without moves needs payoffs"
+                    f"{data['kind']} node {where(node)} has no moves; a node without moves needs payoffs"
                 )
             if data["kind"] == CHANCE:
                 self._check_probabilities(node)
@@ -460,8 +419,8 @@ class GameTree(_format.Displays):
             if infoset in seen and seen[infoset] != own:
                 raise GameError(
                     f"{purpose} needs perfect recall, but {self.players[player]} at information set "
-                    f"{infoset!r} has forgotten: the nodes {_where(seen[infoset + '#node'])} and "
-                    f"{_where(node)} follow different own histories"
+                    f"{infoset!r} has forgotten: the nodes {where(seen[infoset + '#node'])} and "
+                    f"{where(node)} follow different own histories"
                 )
             seen[infoset] = own
             seen[infoset + "#node"] = node
@@ -489,180 +448,3 @@ class GameTree(_format.Displays):
             self.check()
             self._compiled = CompiledTree.from_tree(self)
         return self._compiled
-
-
-@dataclass
-class CompiledTree:
-    """The tree as arrays in breadth-first order; children of node k are a contiguous range."""
-
-    order: list[str]
-    index: dict[str, int]
-    kind: np.ndarray  # 0 terminal, 1 decision, 2 chance
-    player: np.ndarray
-    first_child: np.ndarray
-    num_children: np.ndarray
-    parent: np.ndarray
-    actions: list[str]  # action label of the edge into each node ("" for the root)
-    probability: list[Any]  # probability of the edge into each node (chance moves)
-    payoffs: list[tuple | None]
-    exact: bool = field(default=False)
-    infoset: list = field(default_factory=list)  # information set of each decision node (None elsewhere)
-    named: list = field(default_factory=list)  # True where the author named the information set
-    infosets: dict | None = None  # filled on first use by GameTree.infosets
-    payoff_kinds: list | None = None  # each terminal's payoff kind (None elsewhere); None: all float
-
-    @property
-    def levels(self) -> list[tuple[int, int]]:
-        """``[(start, stop)]`` of each depth in breadth-first order (the root's first)."""
-        return list(_level_walk(self.first_child, self.num_children, self.kind))
-
-    def payoff_matrix(self) -> np.ndarray:
-        """Terminal payoffs as a float array (nodes × players); zeros at other nodes."""
-        if self._payoff_matrix is None:
-            count = len(next(p for p in self.payoffs if p is not None))
-            matrix = np.zeros((len(self.order), count))
-            terminal = np.flatnonzero(self.kind == 0)
-            matrix[terminal] = np.array([self.payoffs[k] for k in terminal], dtype=float)
-            self._payoff_matrix = matrix
-        return self._payoff_matrix
-
-    def probability_array(self) -> np.ndarray:
-        """Probability of the move into each node as floats (0 where not a chance move)."""
-        return np.array([0.0 if p is None else float(p) for p in self.probability])
-
-    _payoff_matrix: np.ndarray | None = None
-
-    @classmethod
-    def from_tree(cls, tree: GameTree) -> "CompiledTree":
-        graph = tree.graph
-        order = [tree._root]
-        actions, probs, parents = [""], [None], [-1]
-        first = []
-        counts = []
-        k = 0
-        while k < len(order):
-            node = order[k]
-            first.append(len(order))
-            edges = list(graph.out_edges(node, data=True))
-            counts.append(len(edges))
-            for _, child, data in edges:
-                order.append(child)
-                actions.append(data["action"])
-                probs.append(data["probability"])
-                parents.append(k)
-            k += 1
-        codes = {TERMINAL: 0, DECISION: 1, CHANCE: 2}
-        nodes = graph.nodes
-        kind = np.array([codes[nodes[n]["kind"]] for n in order], dtype=np.int8)
-        player = np.array([nodes[n].get("player", -1) for n in order], dtype=np.int32)
-        payoffs = [nodes[n].get("payoffs") for n in order]
-        exact = tree.is_exact
-        infoset = [nodes[n].get("infoset") for n in order]
-        named = [not nodes[n].get("own_infoset", True) for n in order]
-        return cls(
-            infoset=infoset,
-            named=named,
-            order=order,
-            index={n: i for i, n in enumerate(order)},
-            kind=kind,
-            player=player,
-            first_child=np.array(first, dtype=np.int64),
-            num_children=np.array(counts, dtype=np.int64),
-            parent=np.array(parents, dtype=np.int64),
-            actions=actions,
-            probability=probs,
-            payoffs=payoffs,
-            exact=exact,
-        )
-
-
-def _level_walk(first_child, num_children, kind):
-    """Yield ``(start, stop)`` for each generation of children, level by level."""
-    start, stop = 0, 1
-    while start < stop:
-        yield start, stop
-        internal = np.flatnonzero(kind[start:stop] != 0) + start
-        if internal.size == 0:
-            return
-        start = int(first_child[internal[0]])
-        stop = int(first_child[internal[-1]] + num_children[internal[-1]])
-
-
-def _probability(value: Any, node: str, action: str):
-    try:
-        if isinstance(value, (bool, str)):
-            raise ValueError
-        p = to_fraction(value) if not isinstance(value, float) else float(value)
-    except (ValueError, TypeError, PayoffValueError):
-        raise GameError(f"the probability of {action!r} at {_where(node)} must be a number, got {value!r}") from None
-    if not (0 <= p <= 1) or (isinstance(p, float) and not math.isfinite(p)):
-        raise GameError(f"the probability of {action!r} at {_where(node)} is {value!r}, outside [0, 1]")
-    return p
-
-
-def _child_id(parent: str, action: str, spec: Any) -> str:
-    name = getattr(spec, "name", None)
-    if name:
-        return name
-    if not isinstance(action, str):
-        raise LabelError(f"action labels must be strings, got {action!r} at {_where(parent)}")
-    return action if parent == ROOT else f"{parent}/{action}"
-
-
-def _where(node: str) -> str:
-    return "the root" if node == ROOT else repr(node)
-
-
-def as_number(value: Any, exact: bool):
-    """A payoff or probability as Fraction (exact) or float."""
-    return to_fraction(value) if exact else float(value)
-
-
-
-def terminal_payoffs(node: str, payoffs: Any, players: Sequence[str]) -> tuple[tuple, str]:
-    """A terminal's payoffs checked (one number per player) and stored: ``(values, kind)``."""
-    if isinstance(payoffs, (str, bytes)) or not hasattr(payoffs, "__len__"):
-        raise PayoffValueError(f"terminal {_where(node)}: payoffs must be a sequence, got {payoffs!r}")
-    if len(payoffs) != len(players):
-        raise ShapeError(f"terminal {_where(node)} has {len(payoffs)} payoffs; the game has {len(players)} players "
-                         f"({', '.join(players)})")
-    array, kind = to_payoff_array(list(payoffs), f"payoffs at terminal {_where(node)}")
-    if kind == INTEGER:  # keep ints as ints, so copies of the tree stay exact-compatible
-        return tuple(int(v) for v in array.tolist()), kind
-    return (tuple(array.tolist()) if kind != SYMBOLIC else tuple(array)), kind
-
-
-def check_probability_sum(node: str, probabilities: Sequence[Any]) -> None:
-    """The probabilities at a chance node sum to 1: exactly for Fractions, within a tolerance for floats."""
-    if all(isinstance(p, Fraction) for p in probabilities):
-        total = sum(probabilities, Fraction(0))
-        ok = total == 1
-    else:
-        total = math.fsum(float(p) for p in probabilities)
-        ok = abs(total - 1) <= _PROBABILITY_TOL
-    if not ok:
-        raise GameError(f"the probabilities at chance node {_where(node)} sum to {total}, not 1")
-
-
-def check_infosets(players: Sequence[str], members: Mapping[str, list]) -> None:
-    """``{information set: [(node, player index, actions)]}``: one player and one set of actions in each."""
-    for infoset, nodes in members.items():
-        first, first_player, first_actions = nodes[0]
-        for other, player, actions in nodes[1:]:
-            if player != first_player:
-                raise GameError(
-                    f"information set {infoset!r} mixes players: {players[first_player]} at {_where(first)} and "
-                    f"{players[player]} at {_where(other)}"
-                )
-            if set(actions) != set(first_actions):
-                raise GameError(
-                    f"information set {infoset!r} offers different actions: {first_actions} at "
-                    f"{_where(first)} but {actions} at {_where(other)}"
-                )
-
-
-def exactness(kinds, probabilities) -> bool:
-    """Exact when some payoff or probability is exact and none is a float or symbolic."""
-    if FLOAT in kinds or SYMBOLIC in kinds or any(isinstance(p, float) for p in probabilities):
-        return False
-    return EXACT in kinds or any(isinstance(p, Fraction) for p in probabilities)

@@ -15,7 +15,8 @@ import numpy as np
 
 from ..errors import GameError, LabelError, PayoffValueError, ShapeError
 from .arithmetic import MAX_PAYOFF
-from .tree import CHANCE, DECISION, ROOT, TERMINAL, CompiledTree
+from .compiled_tree import CompiledTree
+from .tree_nodes import CHANCE, DECISION, ROOT, TERMINAL
 
 __all__ = ["build_from_arrays", "fill_graph"]
 

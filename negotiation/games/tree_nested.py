@@ -16,8 +16,9 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError, LabelError
-from .tree import (ROOT, Chance, CompiledTree, Decision, Outcome, _child_id, _probability, _where, check_infosets,
-                   check_probability_sum, exactness, terminal_payoffs)
+from .compiled_tree import CompiledTree
+from .tree_checks import check_infosets, check_probability_sum, exactness, move_probability, terminal_payoffs
+from .tree_nodes import ROOT, Chance, Decision, Outcome, child_id, where
 
 __all__ = ["build_from_nested"]
 
@@ -51,7 +52,7 @@ class _Walk:
 
     def add(self, spec, node, action, probability, parent) -> None:
         if node in self.index:
-            raise LabelError(f"the node {_where(node)} already exists")
+            raise LabelError(f"the node {where(node)} already exists")
         self.index[node] = len(self.order)
         self.specs.append(spec)
         self.order.append(node)
@@ -79,15 +80,15 @@ class _Walk:
             probabilities = []
             for action, pair in moves.items():
                 if not (isinstance(pair, tuple) and len(pair) == 2):
-                    raise GameError(f"chance outcome {action!r} at {_where(node)} must be (probability, subtree)")
+                    raise GameError(f"chance outcome {action!r} at {where(node)} must be (probability, subtree)")
                 probability, child = pair
                 if probability is None:
-                    raise GameError(f"chance move {action!r} at {_where(node)} needs a probability")
-                probabilities.append(_probability(probability, node, action))
+                    raise GameError(f"chance move {action!r} at {where(node)} needs a probability")
+                probabilities.append(move_probability(probability, node, action))
                 self.add(child, _child(node, action, child), action, probabilities[-1], k)
             check_probability_sum(node, probabilities)
         else:
-            raise GameError(f"{_where(node)}: expected decision(...), chance(...) or outcome(...), got {spec!r}")
+            raise GameError(f"{where(node)}: expected decision(...), chance(...) or outcome(...), got {spec!r}")
 
     def _node(self, kind, player, payoffs, payoff_kind, infoset, named, children) -> None:
         self.kind.append(kind)
@@ -113,15 +114,15 @@ class _Walk:
 
 def _moves(spec, node: str, kind: str) -> Mapping:
     if not isinstance(spec.moves, Mapping):
-        raise GameError(f"{kind} node {_where(node)}: moves must be a mapping {{action: subtree}}, "
+        raise GameError(f"{kind} node {where(node)}: moves must be a mapping {{action: subtree}}, "
                         f"got {type(spec.moves).__name__}")
     if not spec.moves:
-        raise GameError(f"{kind} node {_where(node)} has no moves; a node without moves needs payoffs")
+        raise GameError(f"{kind} node {where(node)} has no moves; a node without moves needs payoffs")
     return spec.moves
 
 
 def _child(node: str, action: Any, child: Any) -> str:
-    child_id = _child_id(node, action, child)
+    node_id = child_id(node, action, child)
     if not action.strip():
-        raise LabelError(f"moves from {_where(node)} need a non-empty action label, got {action!r}")
-    return child_id
+        raise LabelError(f"moves from {where(node)} need a non-empty action label, got {action!r}")
+    return node_id

@@ -69,6 +69,7 @@ from .documents import MAX_ITEMS, Reader, describe
 from .documents import parse as parse_document
 from .expressions import Expression, parse
 from .files import peek_text, read_text
+from .scenario_tree import read_tree
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "load", "loads", "is_scenario_file", "EXAMPLE"]
 
@@ -320,82 +321,7 @@ class _Reader(Reader):
         return [self.expression(v, path + ("payoffs", k), names) for k, v in enumerate(payoffs)]
 
     def tree(self, players: tuple, names: set) -> Callable:
-        from ..games.tree import GameTree
-
-        path = ("tree",)
-        table = self.get(self.data, "tree", (), dict)
-        extra = sorted(set(table) - {"nodes", "title"})
-        if extra:
-            raise self.fail(f"unknown field {extra[0]!r}", path + (extra[0],))
-        nodes = self.get(table, "nodes", path, list)
-        if len(nodes) > MAX_ITEMS:
-            raise self.fail(f"{len(nodes)} nodes; the limit is {MAX_ITEMS}", path + ("nodes",))
-        specs = {}
-        for k, node in enumerate(nodes):
-            where = path + ("nodes", k)
-            at = self.text(node, "at", where, limit=5000) if isinstance(node, dict) else None
-            if at is None:
-                raise self.fail(f"expected a node table with 'at', found {describe(node)}", where)
-            if at in specs:
-                raise self.fail(f"two nodes at {at!r}", where + ("at",))
-            specs[at] = (self.node(node, where, players, names), where)
-        if "" not in specs:
-            raise self.fail("the tree needs a root node: at = \"\"", path + ("nodes",))
-        self.check_tree_shape(specs)
-        title = self.text(table, "title", path, required=False) or self.data.get("title", "")
-
-        def build(values):
-            tree = GameTree(players, title=title)
-            for at, (spec, _) in specs.items():
-                kind, detail = spec
-                if kind == "decision":
-                    tree.add_decision(at, detail[0], detail[2])
-                elif kind == "chance":
-                    tree.add_chance(at)
-                else:
-                    tree.add_terminal(at, [e.evaluate(values) for e in detail])
-            for at, ((kind, detail), _) in specs.items():
-                if kind == "decision":
-                    for move in detail[1]:
-                        tree.add_move(at, _child(at, move), move)
-                elif kind == "chance":
-                    for move, probability in detail:
-                        tree.add_move(at, _child(at, move), move, probability.evaluate(values))
-            return tree.check()
-
-        return build
-
-    def node(self, node: dict, path: tuple, players: tuple, names: set) -> tuple:
-        keys = set(node) - {"at"}
-        if keys <= {"player", "moves", "infoset"} and {"player", "moves"} <= keys:
-            player = self.get(node, "player", path, str)
-            if player not in players:
-                raise self.fail(f"{player!r} is not a player ({', '.join(players)})", path + ("player",))
-            infoset = self.text(node, "infoset", path, required=False, limit=200) or None
-            return "decision", (player, self.label_list(node, "moves", path), infoset)
-        if keys == {"chance"}:
-            chance = self.get(node, "chance", path, dict)
-            if not chance:
-                raise self.fail("a chance node needs at least one move", path + ("chance",))
-            moves = [(move, self.expression(p, path + ("chance", move), names)) for move, p in chance.items()]
-            return "chance", moves
-        if keys == {"payoffs"}:
-            return "terminal", self.payoff_list(node, path, len(players), names)
-        raise self.fail("a node has player and moves (a decision), chance (a table of move = probability), "
-                        f"or payoffs (an outcome); found the fields {sorted(keys)}", path)
-
-    def check_tree_shape(self, specs: dict) -> None:
-        expected = {""}
-        for at, ((kind, detail), _) in specs.items():
-            moves = detail[1] if kind == "decision" else [m for m, _ in detail] if kind == "chance" else []
-            expected.update(_child(at, m) for m in moves)
-        for at, (_, where) in specs.items():
-            if at not in expected:
-                raise self.fail(f"no move leads to {at!r}: its parent is missing or has no such move", where + ("at",))
-        missing = sorted(expected - set(specs))
-        if missing:
-            raise self.fail(f"no node at {missing[0]!r}: every move needs a node (decision, chance or payoffs)",
-                            ("tree", "nodes"))
+        return read_tree(self, players, names)
 
     def deal(self, players: tuple, names: set) -> Callable:
         from ..bargaining.deal_range import deal_range
@@ -446,10 +372,6 @@ def _deal_payoff(expression: Expression, values: dict, variable: str) -> Callabl
         return expression.evaluate(values)
 
     return payoff
-
-
-def _child(at: str, move: str) -> str:
-    return move if at == "" else f"{at}/{move}"
 
 
 def _filled(shape: tuple, values: dict):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from math import comb
 
 import numpy as np
@@ -60,10 +61,19 @@ def shift_positive(M: np.ndarray) -> np.ndarray:
 def best_response_polytopes(A: np.ndarray, B: np.ndarray) -> tuple[Polytope, Polytope]:
     """The polytopes P (row player, labelled by ``B``) and Q (column player, by ``A``)."""
     m, n = A.shape
-    A, B = shift_positive(A), shift_positive(B)
-    P = _polytope(np.vstack([-np.eye(m), B.T]), np.repeat([0.0, 1.0], (m, n)))
-    Q = _polytope(np.vstack([A, -np.eye(n)]), np.repeat([1.0, 0.0], (m, n)))
+    bounds_m, bounds_n, h_P, h_Q = _blocks(m, n)
+    P = _polytope(np.concatenate((bounds_m, shift_positive(B).T)), h_P)
+    Q = _polytope(np.concatenate((shift_positive(A), bounds_n)), h_Q)
     return P, Q
+
+
+@lru_cache(maxsize=64)
+def _blocks(m: int, n: int):
+    """The constant parts of P's and Q's systems: the bounds ``-I`` and the right-hand sides."""
+    blocks = -np.eye(m), -np.eye(n), np.repeat([0.0, 1.0], (m, n)), np.repeat([1.0, 0.0], (m, n))
+    for block in blocks:
+        block.setflags(write=False)
+    return blocks
 
 
 def _polytope(G: np.ndarray, h: np.ndarray) -> Polytope:
