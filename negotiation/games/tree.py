@@ -40,7 +40,7 @@ from .. import _format
 from ..errors import GameError, LabelError, SymbolicPayoffError
 from .arithmetic import FLOAT, SYMBOLIC, combined_kind
 from .compiled_tree import CompiledTree
-from .tree_checks import check_infosets, check_probability_sum, exactness, move_probability, terminal_payoffs
+from .tree_checks import check_graph, exactness, move_probability, require_perfect_recall, terminal_payoffs
 from .tree_nodes import (CHANCE, DECISION, KIND_CODES, KIND_NAMES, ROOT, TERMINAL, Chance, Decision, Outcome, chance,
                          decision, outcome, where)
 
@@ -356,86 +356,16 @@ class GameTree(_format.Displays):
     # -------------------------------------------------------------- validation
     def check(self) -> "GameTree":
         """Validate the whole tree (cached until the tree changes); return it."""
-        if self._checked:
-            return self
-        import networkx as nx
-
-        graph = self.graph
-        if graph.number_of_nodes() == 0:
-            raise GameError("the game tree is empty")
-        for node, data in graph.nodes(data=True):
-            if data.get("kind") is None:
-                raise GameError(f"the node {where(node)} is reached by a move but never defined")
-        if not nx.is_directed_acyclic_graph(graph):
-            cycle = nx.find_cycle(graph)
-            raise GameError(f"the game tree has a cycle through {where(cycle[0][0])}")
-        roots = [n for n, d in graph.in_degree() if d == 0]
-        if len(roots) != 1:
-            stray = sorted(r for r in roots if r != ROOT)[:3]
-            raise GameError(
-                f"a game tree has one root; these nodes are unreachable from it: {', '.join(map(where, stray))}"
-            )
-        for node, degree in graph.in_degree():
-            if degree > 1:
-                raise GameError(f"the node {where(node)} has {degree} parents; a tree node has one")
-        self._root = roots[0]
-        for node, data in graph.nodes(data=True):
-            out = graph.out_degree(node)
-            if data["kind"] == TERMINAL and out:
-                raise GameError(f"terminal {where(node)} has moves")
-            if data["kind"] in (DECISION, CHANCE) and not out:
-                raise GameError(
-                    f"{data['kind']} node {where(node)} has no moves; a node without moves needs payoffs"
-                )
-            if data["kind"] == CHANCE:
-                self._check_probabilities(node)
-        self._check_infosets()
-        self._checked = True
+        if not self._checked:
+            self._root = check_graph(self.graph, self.players)
+            self._checked = True
         return self
-
-    def _check_probabilities(self, node: str) -> None:
-        check_probability_sum(node, [d["probability"] for _, _, d in self.graph.out_edges(node, data=True)])
-
-    def _check_infosets(self) -> None:
-        """Each information set has one player and one set of actions (read off the graph)."""
-        graph = self.graph
-        members: dict[str, list] = {}
-        for node, data in graph.nodes(data=True):
-            if data["kind"] == DECISION:
-                actions = tuple(d["action"] for _, _, d in graph.out_edges(node, data=True))
-                members.setdefault(data["infoset"], []).append((node, data["player"], actions))
-        check_infosets(self.players, members)
 
     def require_perfect_recall(self, purpose: str) -> None:
         """Raise unless every player remembers their own past information sets and actions."""
         self.check()
-        seen: dict[str, tuple] = {}
-        if self.is_perfect_information:
-            return
-        for node in self.nodes(DECISION):
-            player = int(self.compiled().player[self._at(node)])
-            own = self._own_history(node, player)
-            infoset = self.infoset_of(node)
-            if infoset in seen and seen[infoset] != own:
-                raise GameError(
-                    f"{purpose} needs perfect recall, but {self.players[player]} at information set "
-                    f"{infoset!r} has forgotten: the nodes {where(seen[infoset + '#node'])} and "
-                    f"{where(node)} follow different own histories"
-                )
-            seen[infoset] = own
-            seen[infoset + "#node"] = node
-
-    def _own_history(self, node: str, player: int) -> tuple:
-        """The (information set, action) pairs of ``player`` on the path to ``node``."""
-        c = self.compiled()
-        k = self._at(node)
-        steps = []
-        while k > 0:
-            up = int(c.parent[k])
-            if c.kind[up] == 1 and c.player[up] == player:
-                steps.append((c.infoset[up], c.actions[k]))
-            k = up
-        return tuple(reversed(steps))
+        if not self.is_perfect_information:
+            require_perfect_recall(self.compiled(), self.players, purpose)
 
     def require_numeric(self, purpose: str) -> None:
         if self.kind_of_payoffs == SYMBOLIC:

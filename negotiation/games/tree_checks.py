@@ -10,11 +10,14 @@ import math
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
 
+import numpy as np
+
 from ..errors import GameError, PayoffValueError, ShapeError
 from .arithmetic import EXACT, FLOAT, INTEGER, SYMBOLIC, to_fraction, to_payoff_array
-from .tree_nodes import where
+from .tree_nodes import CHANCE, DECISION, ROOT, TERMINAL, where
 
-__all__ = ["move_probability", "as_number", "terminal_payoffs", "check_probability_sum", "check_infosets", "exactness"]
+__all__ = ["move_probability", "as_number", "terminal_payoffs", "check_probability_sum", "check_infosets", "exactness",
+           "check_graph", "require_perfect_recall"]
 
 PROBABILITY_TOL = 1e-9  # how far float probabilities at a chance node may sum from 1
 
@@ -84,3 +87,67 @@ def exactness(kinds, probabilities) -> bool:
     if FLOAT in kinds or SYMBOLIC in kinds or any(isinstance(p, float) for p in probabilities):
         return False
     return EXACT in kinds or any(isinstance(p, Fraction) for p in probabilities)
+
+
+def check_graph(graph, players: Sequence[str]) -> str:
+    """The root of a tree built node by node, once its shape, moves, probabilities and information sets pass."""
+    import networkx as nx
+
+    if graph.number_of_nodes() == 0:
+        raise GameError("the game tree is empty")
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") is None:
+            raise GameError(f"the node {where(node)} is reached by a move but never defined")
+    if not nx.is_directed_acyclic_graph(graph):
+        cycle = nx.find_cycle(graph)
+        raise GameError(f"the game tree has a cycle through {where(cycle[0][0])}")
+    roots = [n for n, d in graph.in_degree() if d == 0]
+    if len(roots) != 1:
+        stray = sorted(r for r in roots if r != ROOT)[:3]
+        raise GameError(
+            f"a game tree has one root; these nodes are unreachable from it: {', '.join(map(where, stray))}"
+        )
+    for node, degree in graph.in_degree():
+        if degree > 1:
+            raise GameError(f"the node {where(node)} has {degree} parents; a tree node has one")
+    members: dict[str, list] = {}
+    for node, data in graph.nodes(data=True):
+        out = graph.out_degree(node)
+        if data["kind"] == TERMINAL and out:
+            raise GameError(f"terminal {where(node)} has moves")
+        if data["kind"] in (DECISION, CHANCE) and not out:
+            raise GameError(f"{data['kind']} node {where(node)} has no moves; a node without moves needs payoffs")
+        if data["kind"] == CHANCE:
+            check_probability_sum(node, [d["probability"] for _, _, d in graph.out_edges(node, data=True)])
+        if data["kind"] == DECISION:
+            actions = tuple(d["action"] for _, _, d in graph.out_edges(node, data=True))
+            members.setdefault(data["infoset"], []).append((node, data["player"], actions))
+    check_infosets(players, members)
+    return roots[0]
+
+
+def require_perfect_recall(compiled, players: Sequence[str], purpose: str) -> None:
+    """Raise unless every player remembers their own past information sets and actions (a CompiledTree)."""
+    seen: dict[str, tuple] = {}
+    for k in np.flatnonzero(compiled.kind == 1).tolist():
+        player = int(compiled.player[k])
+        own = _own_history(compiled, k, player)
+        infoset = compiled.infoset[k]
+        if infoset in seen and seen[infoset][0] != own:
+            raise GameError(
+                f"{purpose} needs perfect recall, but {players[player]} at information set "
+                f"{infoset!r} has forgotten: the nodes {where(seen[infoset][1])} and "
+                f"{where(compiled.order[k])} follow different own histories"
+            )
+        seen[infoset] = (own, compiled.order[k])
+
+
+def _own_history(compiled, k: int, player: int) -> tuple:
+    """The (information set, action) pairs of ``player`` on the path to node ``k``."""
+    steps = []
+    while k > 0:
+        up = int(compiled.parent[k])
+        if compiled.kind[up] == 1 and compiled.player[up] == player:
+            steps.append((compiled.infoset[up], compiled.actions[k]))
+        k = up
+    return tuple(reversed(steps))

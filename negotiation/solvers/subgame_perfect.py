@@ -32,10 +32,12 @@ from __future__ import annotations
 
 import itertools
 import warnings
+from fractions import Fraction
 
 import numpy as np
 
 from ..errors import BudgetError, DegenerateGameWarning
+from ..games.arithmetic import to_fraction
 from ..games.normal_form import NormalFormGame
 from ..games.tree import DECISION, GameTree
 from ..games.tree_normal_form import behaviour_from_mixed
@@ -105,18 +107,24 @@ def _nested_roots(tree: GameTree, root: str, root_set: set) -> list[str]:
     return found
 
 
-def _piece(tree: GameTree, root: str, values: dict) -> GameTree:
-    """The subgame at ``root`` with nested subgames replaced by their payoffs."""
+def _piece(tree: GameTree, root: str, values: dict, exact: bool) -> GameTree:
+    """The subgame at ``root`` with nested subgames replaced by their payoffs.
+
+    In exact mode every payoff enters as a Fraction, so the piece is exact even
+    where its own numbers are integers: its values then stay exact on the way
+    up, and a chance move above mixes them without rounding.
+    """
+    numbers = (lambda payoffs: [to_fraction(v) for v in payoffs]) if exact else (lambda payoffs: payoffs)
     piece = GameTree(tree.players)
     stack = [root]
     while stack:
         node = stack.pop()
         if node in values and node != root:
-            piece.add_terminal(node, values[node])
+            piece.add_terminal(node, numbers(values[node]))
             continue
         kind = tree.kind(node)
         if kind == "terminal":
-            piece.add_terminal(node, tree.payoffs_of(node))
+            piece.add_terminal(node, numbers(tree.payoffs_of(node)))
             continue
         if kind == DECISION:
             piece.add_decision(node, tree.player_of(node), infoset=tree.infoset_of(node))
@@ -131,7 +139,7 @@ def _piece(tree: GameTree, root: str, values: dict) -> GameTree:
 
 def _solve_piece(tree, root, values, exact, notes):
     """Equilibria of one reduced subgame as ``(value at root, behaviour)`` pairs."""
-    piece = _piece(tree, root, values)
+    piece = _piece(tree, root, values, exact)
     game = piece.to_normal_form()
     if exact:
         game = game.as_exact()
@@ -156,15 +164,15 @@ def _two_mover_equilibria(game: NormalFormGame, movers: list[int]):
     """Profiles (one vector per player) of a game where at most two players choose."""
     count = game.num_players
     if not movers:
-        return [tuple(np.ones(1, dtype=int) for _ in range(count))]
+        return [tuple(_unit(1, 0, game.is_exact) for _ in range(count))]
     if len(movers) == 1:
         i = movers[0]
         values = game.payoffs[i].reshape(-1)
         best = max(values)
         profiles = []
         for k in np.flatnonzero(np.array([v == best for v in values])):
-            vectors = [np.ones(1, dtype=int) for _ in range(count)]
-            vectors[i] = np.eye(game.shape[i], dtype=int)[k]
+            vectors = [_unit(1, 0, game.is_exact) for _ in range(count)]
+            vectors[i] = _unit(game.shape[i], k, game.is_exact)
             profiles.append(tuple(vectors))
         return profiles
     a, b = movers
@@ -179,10 +187,17 @@ def _two_mover_equilibria(game: NormalFormGame, movers: list[int]):
         result = all_equilibria(two, exact=game.is_exact)
     profiles = []
     for eq in result:
-        vectors = [np.ones(1, dtype=int) for _ in range(count)]
+        vectors = [_unit(1, 0, game.is_exact) for _ in range(count)]
         vectors[a], vectors[b] = eq.profile
         profiles.append(tuple(vectors))
     return profiles
+
+
+def _unit(size: int, k: int, exact: bool) -> np.ndarray:
+    """The pure strategy ``k`` of ``size`` as a vector: Fractions in exact games, so behaviour stays exact."""
+    if exact:
+        return np.array([Fraction(int(j == k)) for j in range(size)], dtype=object)
+    return np.eye(size, dtype=int)[k]
 
 
 def _many_mover_equilibria(game: NormalFormGame, notes: set):

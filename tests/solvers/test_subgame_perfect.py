@@ -75,3 +75,22 @@ def test_exact_ties_through_chance_nodes_survive_decomposition():
         "a1": ng.chance({"c0": (F(1, 5), ng.outcome(0, -3)), "c1": (F(3, 5), ng.outcome(0, -1)),
                          "c2": (F(1, 5), ng.outcome(0, 1))})}))
     assert len(ng.subgame_perfect_equilibria(tree)) == 2 == len(ng.backward_induction(tree))
+
+
+def test_exact_values_of_nested_subgames_stay_exact_above_a_chance_move():
+    """Found by hypothesis: a subgame with integer payoffs only was solved in floats, so the chance move
+    above it summed 1/5·3 + 2/5·3 + 2/5·3 to 3.0000000000000004 and broke the root's exact tie with 3."""
+    from fractions import Fraction as F
+
+    tree = ng.GameTree.from_nested(("P1", "P2"), ng.decision("P1", {
+        "Deal": ng.decision("P1", {"Sign": ng.outcome(3, 0), "Walk": ng.outcome(0, 0)}),
+        "Gamble": ng.chance({
+            "c0": (F(1, 5), ng.outcome(3, 0)),
+            "c1": (F(2, 5), ng.decision("P1", {"Sign": ng.outcome(3, 0), "Walk": ng.outcome(0, 0)})),
+            "c2": (F(2, 5), ng.outcome(3, 0)),
+        }),
+    }))
+    ours = ng.subgame_perfect_equilibria(tree)
+    assert {next(iter(eq.behaviour[""])) for eq in ours} == {"Deal", "Gamble"}
+    assert len(ours) == 2 == len(ng.backward_induction(tree))
+    assert all(eq.payoffs[0] == 3 for eq in ours)  # exactly
