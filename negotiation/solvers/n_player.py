@@ -141,7 +141,7 @@ def _polynomial(game, polynomial, found, deadline, seed):
             continue
         if deadline.passed():
             return
-        if seed == 0 and solvable(sizes):  # the re-run for an even count keeps to the independent homotopy
+        if seed == 0 and solvable(_mixing(sizes)):  # the re-run for an even count keeps to the independent homotopy
             supports_list = _eliminated(sizes, supports_list, payoffs, found)
         queue += [(sizes, supports) for supports in supports_list]
     at = 0
@@ -166,11 +166,20 @@ def _polynomial(game, polynomial, found, deadline, seed):
 def _eliminated(sizes, supports_list, payoffs, found):
     """Add the roots of the supports the hidden-player elimination certifies; return the others."""
     tensors = [multilinear_tensors(payoffs, supports, found.scale) for supports in supports_list]
-    roots, complete = hidden_player_roots(sizes, tensors)
+    roots, complete = hidden_player_roots(_mixing(sizes), tensors)
     for supports, own, points, done in zip(supports_list, tensors, roots, complete):
         for point in points if done else ():
             found.add_root(supports, point, lambda own=own: own)
     return [supports for supports, done in zip(supports_list, complete) if not done]
+
+
+def _mixing(sizes):
+    """The support sizes of the players who mix: with four or more players, three may mix and the rest stay pure.
+
+    The pure players' axes are already dropped from the support's tensors, and they have no unknowns, so
+    such a support is a three-player one to the elimination (their best replies are checked on verifying).
+    """
+    return tuple(k for k in sizes if k > 1)
 
 
 def _pure_profile(game, cell, exact):

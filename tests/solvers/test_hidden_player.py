@@ -96,7 +96,8 @@ def equilibria(game, eliminate):
     return {tuple(np.round(np.concatenate(eq.profile), 7)) for eq in result}, result.complete, result.degenerate
 
 
-@pytest.mark.parametrize("shape", [(3, 3, 3), (2, 3, 3), (3, 2, 3), (4, 4, 3)])
+# Four players: supports where three mix and one stays pure are three-player ones to the elimination.
+@pytest.mark.parametrize("shape", [(3, 3, 3), (2, 3, 3), (3, 2, 3), (4, 4, 3), (2, 2, 2, 2), (3, 2, 2, 2)])
 @settings(max_examples=6, deadline=None)
 @example(seed=1, integers=True)  # degenerate: the homotopy alone leaves a path failed
 @given(seed=st.integers(0, 10**6), integers=st.booleans())
