@@ -105,20 +105,19 @@ class Tokens:
         return value
 
     def strings_in_braces(self, what: str) -> list[str]:
-        self.brace("{")
-        labels = []
-        while self.peek() != "}":
-            labels.append(self.string(what))
-        self.brace("}")
-        return labels
+        return self._in_braces(self.string, what)
 
     def numbers_in_braces(self, what: str) -> list:
+        return self._in_braces(self.number, what)
+
+    def _in_braces(self, read, what: str) -> list:
+        """``{ item item ... }``, each item read by ``read(what)``."""
         self.brace("{")
-        values = []
+        items = []
         while self.peek() != "}":
-            values.append(self.number(what))
+            items.append(read(what))
         self.brace("}")
-        return values
+        return items
 
 
 def read_number(token: str, what: str, tokens: Tokens):
