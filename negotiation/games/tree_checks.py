@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import GameError, PayoffValueError, ShapeError
 from .arithmetic import EXACT, FLOAT, INTEGER, SYMBOLIC, to_fraction, to_payoff_array
-from .tree_nodes import CHANCE, DECISION, ROOT, TERMINAL, where
+from .tree_nodes import CHANCE, DECISION, KIND_CODES, ROOT, TERMINAL, where
 
 __all__ = ["move_probability", "as_number", "terminal_payoffs", "check_probability_sum", "check_infosets", "exactness",
            "check_graph", "require_perfect_recall"]
@@ -129,7 +129,7 @@ def check_graph(graph, players: Sequence[str]) -> str:
 def require_perfect_recall(compiled, players: Sequence[str], purpose: str) -> None:
     """Raise unless every player remembers their own past information sets and actions (a CompiledTree)."""
     seen: dict[str, tuple] = {}
-    for k in np.flatnonzero(compiled.kind == 1).tolist():
+    for k in np.flatnonzero(compiled.kind == KIND_CODES[DECISION]).tolist():
         player = int(compiled.player[k])
         own = _own_history(compiled, k, player)
         infoset = compiled.infoset[k]
@@ -147,7 +147,7 @@ def _own_history(compiled, k: int, player: int) -> tuple:
     steps = []
     while k > 0:
         up = int(compiled.parent[k])
-        if compiled.kind[up] == 1 and compiled.player[up] == player:
+        if compiled.kind[up] == KIND_CODES[DECISION] and compiled.player[up] == player:
             steps.append((compiled.infoset[up], compiled.actions[k]))
         k = up
     return tuple(reversed(steps))

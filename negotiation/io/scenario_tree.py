@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..games.tree_nodes import child_id
 from .documents import MAX_ITEMS, describe
 
 __all__ = ["read_tree"]
@@ -54,10 +55,10 @@ def read_tree(reader, players: tuple, names: set) -> Callable:
         for at, ((kind, detail), _) in specs.items():
             if kind == "decision":
                 for move in detail[1]:
-                    tree.add_move(at, _child(at, move), move)
+                    tree.add_move(at, child_id(at, move, None), move)
             elif kind == "chance":
                 for move, probability in detail:
-                    tree.add_move(at, _child(at, move), move, probability.evaluate(values))
+                    tree.add_move(at, child_id(at, move, None), move, probability.evaluate(values))
         return tree.check()
 
     return build
@@ -89,7 +90,7 @@ def _check_tree_shape(reader, specs: dict) -> None:
     expected = {""}
     for at, ((kind, detail), _) in specs.items():
         moves = detail[1] if kind == "decision" else [m for m, _ in detail] if kind == "chance" else []
-        expected.update(_child(at, m) for m in moves)
+        expected.update(child_id(at, m, None) for m in moves)
     for at, (_, where) in specs.items():
         if at not in expected:
             raise reader.fail(f"no move leads to {at!r}: its parent is missing or has no such move", where + ("at",))
@@ -97,7 +98,3 @@ def _check_tree_shape(reader, specs: dict) -> None:
     if missing:
         raise reader.fail(f"no node at {missing[0]!r}: every move needs a node (decision, chance or payoffs)",
                         ("tree", "nodes"))
-
-
-def _child(at: str, move: str) -> str:
-    return move if at == "" else f"{at}/{move}"

@@ -31,7 +31,7 @@ import numpy as np
 
 from ..errors import BudgetError, SolverError
 
-__all__ = ["Polytope", "best_response_polytopes", "solve_exact"]
+__all__ = ["Polytope", "best_response_polytopes", "row_polytope", "solve_exact"]
 
 _TIGHT = 1e-9  # relative slack under which an inequality counts as tight
 _BRUTE_FORCE_LIMIT = 2_000_000  # square subsystems we are willing to try
@@ -61,10 +61,14 @@ def shift_positive(M: np.ndarray) -> np.ndarray:
 def best_response_polytopes(A: np.ndarray, B: np.ndarray) -> tuple[Polytope, Polytope]:
     """The polytopes P (row player, labelled by ``B``) and Q (column player, by ``A``)."""
     m, n = A.shape
-    bounds_m, bounds_n, h_P, h_Q = _blocks(m, n)
-    P = _polytope(np.concatenate((bounds_m, shift_positive(B).T)), h_P)
-    Q = _polytope(np.concatenate((shift_positive(A), bounds_n)), h_Q)
-    return P, Q
+    _, bounds_n, _, h_Q = _blocks(m, n)
+    return row_polytope(B), _polytope(np.concatenate((shift_positive(A), bounds_n)), h_Q)
+
+
+def row_polytope(B: np.ndarray) -> Polytope:
+    """P alone: the row player's strategies, labelled by the column player's payoffs ``B`` (unshifted)."""
+    bounds_m, _, h_P, _ = _blocks(*B.shape)
+    return _polytope(np.concatenate((bounds_m, shift_positive(B).T)), h_P)
 
 
 @lru_cache(maxsize=64)

@@ -26,7 +26,7 @@ from fractions import Fraction
 import numpy as np
 
 from .long_side import LongSideCheck, long_side_degenerate
-from .polytope import _polytope, exact_system, exact_vertices, shift_positive
+from .polytope import exact_system, exact_vertices, row_polytope, shift_positive
 from .strategy_polytope import strategy_polytope
 
 __all__ = ["tall_profiles", "long_side_check"]
@@ -60,7 +60,7 @@ def tall_profiles(game, exact: bool, slack: float, deadline):
     float_game = game.as_float()
     short, own, other = _oriented([np.asarray(a, float) for a in float_game.payoffs])
     m, n = own.shape
-    P = _polytope(np.vstack([-np.eye(m), shift_positive(other).T]), np.repeat([0.0, 1.0], (m, n)))
+    P = row_polytope(other)
     if exact:
         _, exact_own, exact_other = _oriented(game.as_exact().payoffs)
         (G, h), _ = exact_system(exact_own, exact_other)  # P's rows are labelled by the long player
