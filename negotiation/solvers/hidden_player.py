@@ -32,14 +32,21 @@ support's roots are accepted only when there are as many as the Bézout number,
 pairwise distinct, converged and nonsingular: no isolated root can then be
 missing, and there is no continuum. Supports where every player mixes over
 three strategies are solved as two plane curves
-(:mod:`~negotiation.solvers.hidden_plane`). Supports that fail the
-certificate, or have no such shape, are left to the homotopy.
+(:mod:`~negotiation.solvers.hidden_plane`), and supports where four players
+mix over two strategies each by hiding two of them
+(:mod:`~negotiation.solvers.hidden_pair`); both give a few spurious
+candidates, so there the support is certified when exactly the Bézout number
+of distinct good roots remain. Supports that fail the certificate, or have no
+such shape, are left to the homotopy.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from .circle_roots import polynomial_roots
+from .hidden_pair import pair_roots
+from .hidden_pair import SIZES as FOUR_BINARY
 from .hidden_plane import plane_roots
 from .homotopy import solve_stack, start_count
 from .indifference import SupportEquations, shape_for
@@ -57,8 +64,8 @@ DISTINCT = 1e-6
 
 
 def solvable(sizes: tuple[int, ...]) -> bool:
-    """Whether the supports of these sizes can be solved here (three players, one hidden as above)."""
-    return _roles(sizes) is not None
+    """Whether the supports of these sizes can be solved here (three players, one hidden as above, or four binary)."""
+    return tuple(sizes) == FOUR_BINARY or _roles(sizes) is not None
 
 
 def hidden_player_roots(sizes: tuple[int, ...], tensors: list) -> tuple[np.ndarray, np.ndarray]:
@@ -71,21 +78,31 @@ def hidden_player_roots(sizes: tuple[int, ...], tensors: list) -> tuple[np.ndarr
     supports not marked complete must not be used.
     """
     sizes = tuple(sizes)
-    roles = _roles(sizes)
-    if roles is None:
+    if not solvable(sizes):
         raise ValueError(f"supports of sizes {sizes} cannot be solved by hiding a player")
-    A, B, C = roles
+    count = start_count(sizes)
+    with np.errstate(all="ignore"):  # a lost root is NaN (say, 0/0 in a degenerate support) and fails below
+        try:
+            sigmas = _candidates(sizes, tensors)
+        except (np.linalg.LinAlgError, ValueError):  # e.g. an SVD that does not converge: left to the homotopy
+            return np.zeros((len(tensors), count, sum(k - 1 for k in sizes)), complex), np.zeros(len(tensors), bool)
+        x, finite = _unknowns(sigmas)
+        x, polished = _polish(SupportEquations(shape_for(sizes), tensors), x)
+    good = finite & polished
+    if x.shape[1] == count:
+        return x, good.all(axis=1) & _distinct(x)
+    return _distinct_good(x, good, count)
+
+
+def _candidates(sizes, tensors):
+    """Every player's mixture at each candidate root, in player order: arrays (supports, candidates, size)."""
+    if sizes == FOUR_BINARY:
+        return list(pair_roots(tensors))
+    A, B, C = _roles(sizes)
     D_A, D_B, D_C = (_oriented(tensors, player, others) for player, others in ((A, (B, C)), (B, (A, C)), (C, (A, B))))
     method = plane_roots if sizes[C] == 3 else _equal_sizes if sizes[A] == sizes[B] else _one_larger
-    try:
-        sigma = dict(zip((A, B, C), method(D_A, D_B, D_C)))  # NaN where a root was lost
-    except (np.linalg.LinAlgError, ValueError):  # e.g. an SVD that does not converge: left to the homotopy
-        return np.zeros((len(tensors), start_count(sizes), sum(k - 1 for k in sizes)), complex), \
-            np.zeros(len(tensors), bool)
-    x, finite = _unknowns([sigma[i] for i in range(3)])
-    equations = SupportEquations(shape_for(sizes), tensors)
-    x, polished = _polish(equations, x)
-    return x, finite & polished & _distinct(x) & (x.shape[1] == start_count(sizes))
+    sigma = dict(zip((A, B, C), method(D_A, D_B, D_C)))
+    return [sigma[i] for i in range(3)]
 
 
 def _roles(sizes):
@@ -117,7 +134,7 @@ def _matrices(D, s):
 def _equal_sizes(D_A, D_B, D_C):
     """a = b: C's condition on the minors of A's and B's matrices, a polynomial of degree 2(a - 1)."""
     a = D_B.shape[2]
-    z = _polynomial_roots(lambda s: np.einsum("sna,sab,snb->sn", _null_minors(_matrices(D_B, s)), D_C[:, 0],
+    z = polynomial_roots(lambda s: np.einsum("sna,sab,snb->sn", _null_minors(_matrices(D_B, s)), D_C[:, 0],
                                               _null_minors(_matrices(D_A, s))), 2 * (a - 1), len(D_A))
     raw = np.stack([1 - z, z], axis=-1)  # (supports, roots, 2), NaN where a root was lost
     s = np.where(np.isfinite(raw), raw, 0)
@@ -127,29 +144,13 @@ def _equal_sizes(D_A, D_B, D_C):
 def _one_larger(D_A, D_B, D_C):
     """b = a + 1: B's square matrix singular (degree a); then A's null vector, and B's from A's and C's conditions."""
     a = D_B.shape[2]
-    z = _polynomial_roots(lambda s: np.linalg.det(_matrices(D_B, s)), a, len(D_A))
+    z = polynomial_roots(lambda s: np.linalg.det(_matrices(D_B, s)), a, len(D_A))
     raw = np.stack([1 - z, z], axis=-1)
     s = np.where(np.isfinite(raw), raw, 0)
     _, _, vh = np.linalg.svd(_matrices(D_B, s))
     sigma_A = vh[..., -1, :].conj()
     C_row = np.einsum("sna,sab->snb", sigma_A, D_C[:, 0])[:, :, None, :]
     return sigma_A, _null_minors(np.concatenate([_matrices(D_A, s), C_row], axis=2)), raw
-
-
-def _polynomial_roots(values, degree, supports):
-    """The roots of a polynomial in z of the given degree, per support, from its values on the unit circle."""
-    count = degree + 1
-    z = np.exp(2j * np.pi * np.arange(count) / count)
-    F = values(np.broadcast_to(np.stack([1 - z, z], axis=-1), (supports, count, 2)))  # (supports, count)
-    coefficients = np.fft.fft(F, axis=1) / count  # ascending powers: F(z) = sum_p c_p z^p
-    lead = coefficients[:, -1]
-    tiny = np.abs(lead) <= 1e-12 * np.abs(coefficients).max(axis=1)
-    lead = np.where(tiny, 1.0, lead)  # a root at infinity: the support fails the count check below
-    companion = np.zeros((len(F), degree, degree), dtype=complex)
-    companion[:, np.arange(1, degree), np.arange(degree - 1)] = 1
-    companion[:, :, -1] = -coefficients[:, :-1] / lead[:, None]
-    roots = np.linalg.eigvals(np.where(np.isfinite(companion), companion, 0))
-    return np.where(tiny[:, None] | ~np.isfinite(roots), np.nan, roots)
 
 
 def _null_minors(M):
@@ -161,7 +162,7 @@ def _null_minors(M):
 
 
 def _unknowns(sigmas):
-    """Each root's unknowns (every player's probabilities but the first, normalised), and whether they exist."""
+    """Each root's unknowns (every player's probabilities but the first, normalised), and whether each exists."""
     parts, finite = [], np.isfinite(sigmas[0]).all(axis=-1)
     for sigma in sigmas:
         total = sigma.sum(axis=-1, keepdims=True)
@@ -170,11 +171,11 @@ def _unknowns(sigmas):
         parts.append(sigma[..., 1:] / np.where(np.abs(total) > 0, total, 1))
     x = np.concatenate(parts, axis=-1)
     x[~finite] = 0
-    return x, finite.all(axis=1)
+    return x, finite
 
 
 def _polish(equations, x):
-    """Newton's method on the support's equations; whether every root converged to a nonsingular root."""
+    """Newton's method on the support's equations; whether each root converged to a nonsingular root."""
     S, N, m = x.shape
     flat = x.reshape(S * N, m)
     select = np.repeat(np.arange(S), N)
@@ -187,7 +188,7 @@ def _polish(equations, x):
     good = np.isfinite(J).all(axis=(1, 2)) & np.isfinite(step).all(axis=1)
     good &= np.linalg.norm(np.where(good[:, None], step, 0), axis=1) <= CONVERGED * (1 + np.linalg.norm(flat, axis=1))
     good[good] &= np.linalg.cond(J[good]) < NONSINGULAR
-    return flat.reshape(S, N, m), good.reshape(S, N).all(axis=1)
+    return flat.reshape(S, N, m), good.reshape(S, N)
 
 
 def _distinct(x):
@@ -196,3 +197,21 @@ def _distinct(x):
     scale = 1 + np.maximum(np.linalg.norm(x, axis=-1)[:, :, None], np.linalg.norm(x, axis=-1)[:, None, :])
     gaps[:, np.arange(x.shape[1]), np.arange(x.shape[1])] = np.inf
     return (gaps > DISTINCT * scale).all(axis=(1, 2))
+
+
+def _distinct_good(x, good, count):
+    """Per support, its good roots once each; certified when there are exactly ``count`` of them.
+
+    A spurious candidate either fails to converge or converges onto a root already found, so it is dropped.
+    """
+    S, _, m = x.shape
+    roots, complete = np.zeros((S, count, m), dtype=complex), np.zeros(S, dtype=bool)
+    for s in range(S):
+        kept = []
+        for root in x[s][good[s]]:
+            if all(np.linalg.norm(root - other) > DISTINCT * (1 + max(np.linalg.norm(root), np.linalg.norm(other)))
+                   for other in kept):
+                kept.append(root)
+        if len(kept) == count:
+            roots[s], complete[s] = kept, True
+    return roots, complete

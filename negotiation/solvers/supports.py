@@ -81,18 +81,33 @@ def _others(profile, i):
 
 
 def _allowed_masks(payoffs, i, alive, subsets, slack):
-    """For each of the others' support profiles, the bit mask of player i's undominated strategies."""
-    others = [subsets[j] for j in range(len(payoffs)) if j != i]
-    table = {}
-    for choice in itertools.product(*(range(len(s)) for s in others)):
-        restricted = list(alive)
-        k = 0
-        for j in range(len(payoffs)):
-            if j != i:
-                restricted[j] = list(others[k][choice[k]])
-                k += 1
-        table[choice] = _mask(_not_dominated(payoffs[i], i, restricted, alive[i], slack))
-    return table
+    """For each of the others' support profiles, the bit mask of player i's undominated strategies.
+
+    An array indexed by the others' subset indices, in player order. Strategy s
+    is dominated on a box of the others' strategies when some t beats it in
+    every cell of the box, that is when the box holds no cell where t fails to
+    beat s: those cells are counted for every box at once, one player's
+    membership matrix at a time.
+    """
+    block = np.moveaxis(np.asarray(payoffs[i])[np.ix_(*alive)], i, 0)
+    fails = (~(block[None, :] - block[:, None] > slack)).astype(float)  # [s, t, cells]: t does not beat s there
+    for j in range(len(payoffs)):
+        if j != i:  # the next of the others' axes is always axis 2; its boxes go last
+            fails = np.tensordot(fails, _membership(subsets[j], alive[j]), axes=([2], [1]))
+    beaten = fails == 0
+    beaten[np.arange(len(alive[i])), np.arange(len(alive[i]))] = False  # no strategy dominates itself
+    survives = ~beaten.any(axis=1)  # [s, boxes]
+    bits = np.array([1 << s for s in alive[i]], dtype=np.int64)
+    return np.tensordot(bits, survives.astype(np.int64), axes=([0], [0]))
+
+
+def _membership(subsets, strategies):
+    """A 0/1 matrix: row k marks which of ``strategies`` the k-th subset holds."""
+    position = {s: k for k, s in enumerate(strategies)}
+    matrix = np.zeros((len(subsets), len(strategies)))
+    for k, subset in enumerate(subsets):
+        matrix[k, [position[s] for s in subset]] = 1
+    return matrix
 
 
 def _not_dominated(payoff, i, alive, candidates, slack):
