@@ -51,6 +51,7 @@ from .results import EquilibriumSet, make_equilibrium
 __all__ = ["quantal_response", "quantal_response_curve", "logit_equilibrium", "QuantalResponse", "QRECurve"]
 
 MAX_LAMBDA = 1e7  # in payoff-range units: far past where the branch has settled on an equilibrium
+CONVERGED_STEP = 1e-6  # a corrector step this small ends the corrector: the next would be about 1e-13
 
 
 @dataclass(frozen=True, eq=False)
@@ -229,6 +230,12 @@ def _trace(game: NormalFormGame, until: float, keep: bool, stop=None):
             moved = moved + correction
             # a corrector that wanders far from the prediction may have landed on another branch
             if not np.all(np.isfinite(moved)) or np.linalg.norm(moved - guess) > 0.3 * h:
+                break
+            if np.max(np.abs(correction)) <= CONVERGED_STEP:
+                # Newton converges quadratically: the next residual would be about the step squared, far
+                # below the tolerance, so skip evaluating it (the step counts as one more iteration, as if
+                # it had) and let the last Jacobian, that close, give the tangent
+                ok, iterations = True, iterations + 1
                 break
         if ok and moved[-1] < 0:  # the branch never returns below λ = 0: a wrong turn, take a smaller step
             ok = False
