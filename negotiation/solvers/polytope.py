@@ -30,6 +30,7 @@ from math import comb
 import numpy as np
 
 from ..errors import BudgetError, SolverError
+from .exact_linear import solve_exact
 
 __all__ = ["Polytope", "best_response_polytopes", "row_polytope", "solve_exact"]
 
@@ -224,27 +225,6 @@ def _label_keys(tight: np.ndarray) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------- exact arithmetic
-def solve_exact(rows: list[list[Fraction]], rhs: list[Fraction], d: int) -> list[Fraction] | None:
-    """The unique solution of a consistent system with rank ``d``, else None."""
-    matrix = [list(r) + [b] for r, b in zip(rows, rhs)]
-    r = 0
-    for c in range(d):
-        pivot = next((k for k in range(r, len(matrix)) if matrix[k][c] != 0), None)
-        if pivot is None:
-            return None
-        matrix[r], matrix[pivot] = matrix[pivot], matrix[r]
-        inv = 1 / matrix[r][c]
-        matrix[r] = [v * inv for v in matrix[r]]
-        for k in range(len(matrix)):
-            if k != r and matrix[k][c] != 0:
-                f = matrix[k][c]
-                matrix[k] = [a - f * b for a, b in zip(matrix[k], matrix[r])]
-        r += 1
-    if any(row[-1] != 0 for row in matrix[r:]):
-        return None
-    return [matrix[k][-1] for k in range(d)]
-
-
 def exact_vertices(G: list[list[Fraction]], h: list[Fraction], tight: np.ndarray) -> list:
     """Rebuild vertices exactly from a float vertex's tight rows.
 
