@@ -192,14 +192,15 @@ def _zero_sum(form, scale):
 def _package(form, x, y, pivots, method, value=None):
     A, B = form.payoffs
     fill = {}
-    for i, (plan, values) in enumerate(((x, A.dot(y)), (y, B.T.dot(x)))):
+    Ay, xB = form.product(A, y), form.product(B, x, transpose=True)
+    for i, (plan, values) in enumerate(((x, Ay), (y, xB))):
         _, best = form.best_response(i, values)
         one = Fraction(1) if form.exact else 1.0
         for h, name in enumerate(form.infosets[i]):
             chosen = next(s for s in form.children[i][h] if s in best)
             fill[name] = {form.sequences[i][s][1]: (one if s == chosen else 0 * one) for s in form.children[i][h]}
     behaviour = {**form.behaviour(0, x, fill), **form.behaviour(1, y, fill)}
-    payoffs = (x.dot(A.dot(y)), x.dot(B.dot(y)))
+    payoffs = (x.dot(Ay), xB.dot(y))
     if not form.exact:
         payoffs = tuple(float(p) for p in payoffs)
     return SequenceFormEquilibrium(

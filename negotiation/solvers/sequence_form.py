@@ -60,6 +60,7 @@ class SequenceForm:
     payoffs: tuple[np.ndarray, np.ndarray]
     exact: bool
     mass: np.ndarray = None  # chance probability of the leaves at each pair of sequences
+    cells: tuple = None  # (rows, columns) of the pairs of sequences that lead to a leaf: the only non-zero cells
 
     @classmethod
     def from_tree(cls, tree: GameTree, exact: bool = False) -> "SequenceForm":
@@ -122,6 +123,8 @@ class SequenceForm:
             payoffs=(A, B),
             exact=exact,
             mass=mass,
+            cells=tuple(np.array(side, dtype=np.intp).reshape(-1) for side in zip(*sorted(
+                {(int(own[z, 0]), int(own[z, 1])) for z in leaves})) or ((), ())),
         )
 
     @property
@@ -183,10 +186,24 @@ class SequenceForm:
                 out[name] = {m: (one if k == 0 else 0 * one) for k, m in enumerate(moves)}
         return out
 
+    def product(self, M, v, transpose: bool = False):
+        """``M v`` (or ``Mᵀ v``) for a matrix laid out like the payoffs, zero off :attr:`cells`.
+
+        In Fractions only the cells that lead to a leaf are multiplied; a dense
+        product of object arrays would multiply every zero too (most of them).
+        """
+        if not self.exact:
+            return (M.T if transpose else M).dot(v)
+        rows, columns = (self.cells[1], self.cells[0]) if transpose else self.cells
+        out = [0 * v[0]] * M.shape[1 if transpose else 0] if len(v) else []
+        for r, c, m in zip(rows.tolist(), columns.tolist(), M[self.cells].tolist()):
+            out[r] += m * v[c]
+        return np.array(out, dtype=object)
+
     def regret(self, x, y):
         """The larger of the two players' gains from their best responses to (x, y)."""
         A, B = self.payoffs
-        Ay, xB = A.dot(y), B.T.dot(x)
+        Ay, xB = self.product(A, y), self.product(B, x, transpose=True)
         gains = (self.best_response_value(0, Ay) - x.dot(Ay), self.best_response_value(1, xB) - y.dot(xB))
         worst = max(gains)
         return max(worst, 0 * worst)

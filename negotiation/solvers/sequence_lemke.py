@@ -95,10 +95,10 @@ def _system(form, s, t):
     M = np.full((n1 + n2 + k1 + k2, Z0 + 2), zero, dtype=A.dtype)
     M[:n1, Y:Y + n2] = A
     M[:n1, U:U + k1] = -E.T
-    M[:n1, Z0] = A.dot(t)
+    M[:n1, Z0] = form.product(A, t)
     M[n1:n1 + n2, X:X + n1] = B.T
     M[n1:n1 + n2, V:V + k2] = -F.T
-    M[n1:n1 + n2, Z0] = B.T.dot(s)
+    M[n1:n1 + n2, Z0] = form.product(B, s, transpose=True)
     for q in range(n1 + n2):
         M[q, WX + q] = zero + 1
     M[n1 + n2:n1 + n2 + k1, X:X + n1] = E
@@ -174,9 +174,13 @@ def _negative(form):
     c = form.tree.compiled()
     leaves = [p for p, kind in zip(c.payoffs, c.kind) if kind == 0]
     number = to_fraction if form.exact else float
-    return tuple(
-        M - (max(number(p[i]) for p in leaves) + 1) * form.mass for i, M in enumerate(form.payoffs)
-    )
+    shifted = []
+    for i, M in enumerate(form.payoffs):
+        out = np.zeros_like(M) if not form.exact else np.full(M.shape, Fraction(0), dtype=object)
+        # off the leaves' cells both M and the mass are zero, and so is the shifted payoff
+        out[form.cells] = M[form.cells] - (max(number(p[i]) for p in leaves) + 1) * form.mass[form.cells]
+        shifted.append(out)
+    return tuple(shifted)
 
 
 def _random_plan(form, i, rng):
@@ -195,9 +199,9 @@ def _start_responses(form, A, B, s, t):
     """Pure best responses to the start; ties go to the better reply to the other's response, until stable."""
     plan_x = plan_y = None
     for _ in range(10):
-        tie_y = None if plan_x is None else B.T.dot(_indicator(plan_x, form.shape[0], A))
-        new_y = form.best_response(1, B.T.dot(s), tie_y)[1]
-        new_x = form.best_response(0, A.dot(t), A.dot(_indicator(new_y, form.shape[1], A)))[1]
+        tie_y = None if plan_x is None else form.product(B, _indicator(plan_x, form.shape[0], A), transpose=True)
+        new_y = form.best_response(1, form.product(B, s, transpose=True), tie_y)[1]
+        new_x = form.best_response(0, form.product(A, t), form.product(A, _indicator(new_y, form.shape[1], A)))[1]
         if (new_x, new_y) == (plan_x, plan_y):
             break
         plan_x, plan_y = new_x, new_y

@@ -63,7 +63,8 @@ class Tableau:
             T[row] = T[row] / T[row, column]
             factors = T[:, column].copy()
             factors[row] = 0.0
-            T -= np.outer(factors, T[row])
+            touched = np.flatnonzero(factors)  # sequence-form tableaux are sparse: most rows lack the column
+            T[touched] -= np.outer(factors[touched], T[row])
             return
         p = T[row, column]
         keep = T[row].copy()
@@ -98,11 +99,15 @@ class Tableau:
         rows = np.flatnonzero(self.positive(column) & allowed)
         if rows.size == 0:
             raise NoPivot
-        tol = 0 if self.exact else PIVOT_EPS
         for k in [self.T.shape[1] - 1, *lex_columns]:
-            ratios = [self.ratio(r, k, column) for r in rows]
-            best = min(ratios)
-            rows = rows[[q <= best + tol * max(1, abs(best)) for q in ratios]]
+            if self.exact:
+                ratios = [self.ratio(r, k, column) for r in rows]
+                best = min(ratios)
+                rows = rows[[q <= best for q in ratios]]
+            else:
+                ratios = self.T[rows, k] / self.T[rows, column]
+                best = ratios.min()
+                rows = rows[ratios <= best + PIVOT_EPS * max(1.0, abs(best))]
             if rows.size == 1:
                 break
         return int(rows[0])
