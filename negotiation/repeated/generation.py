@@ -33,7 +33,7 @@ class Stage:
 
     def __init__(self, payoffs: np.ndarray, gains: np.ndarray, delta: float):
         self.delta = delta
-        self.payoffs, self.gains = payoffs, gains
+        self.payoffs = payoffs
         self.payoff_pairs = [tuple(p) for p in payoffs.tolist()]
         self.gain_pairs = [tuple(g) for g in gains.tolist()]
         self.u0, self.u1 = payoffs[:, 0].copy(), payoffs[:, 1].copy()
