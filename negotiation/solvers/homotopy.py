@@ -151,15 +151,30 @@ def _start_values(a, c, x):
     return value, np.matmul(rest[:, :, None, :], a)[:, :, 0, :]
 
 
+#: Below this ratio of |det| to the product of the rows' norms a system is solved by least squares.
+NEARLY_SINGULAR = 1e-12
+
+
 def solve_stack(M, b):
     """Solve each system ``M[k] y = b[k]``; a singular one by least squares, a non-finite one as NaN."""
     try:
         return np.linalg.solve(M, b[..., None])[..., 0]
     except np.linalg.LinAlgError:
+        # Degenerate games make singular systems common: solve the clearly regular ones together, and the
+        # singular or nearly singular ones (determinant tiny against the product of the rows' norms, the
+        # largest it can be) by least squares, also together, where a loop of lstsq calls took most of the time.
         out = np.full(b.shape, np.nan, dtype=np.result_type(M, b))
         finite = np.isfinite(M).all(axis=(1, 2)) & np.isfinite(b).all(axis=1)
-        for k in np.flatnonzero(finite):
-            out[k] = np.linalg.lstsq(M[k], b[k], rcond=None)[0]
+        regular = finite.copy()
+        bound = np.prod(np.linalg.norm(M[finite], axis=2), axis=1)
+        regular[finite] = np.abs(np.linalg.det(M[finite])) > NEARLY_SINGULAR * bound
+        singular = finite & ~regular
+        out[regular] = np.linalg.solve(M[regular], b[regular][..., None])[..., 0]
+        try:
+            out[singular] = np.matmul(np.linalg.pinv(M[singular]), b[singular][..., None])[..., 0]
+        except np.linalg.LinAlgError:  # an SVD that does not converge: those systems one at a time
+            for k in np.flatnonzero(singular):
+                out[k] = np.linalg.lstsq(M[k], b[k], rcond=None)[0]
         return out
 
 
