@@ -46,6 +46,7 @@ from ..errors import SolverError
 from ..games.normal_form import NormalFormGame
 from ..games.profiles import DEFAULT_TOL, payoff_scale
 from .contractions import Contractions
+from .logit_end import nearest_verified, polish
 from .results import EquilibriumSet, make_equilibrium
 
 __all__ = ["quantal_response", "quantal_response_curve", "logit_equilibrium", "QuantalResponse", "QRECurve"]
@@ -200,7 +201,7 @@ def _trace(game: NormalFormGame, until: float, keep: bool, stop=None):
     ``until`` (scaled units) and the number of steps. ``stop(λ, β)`` may end
     the trace early (for the equilibrium search).
     """
-    payoffs, _ = _scaled_payoffs(game)
+    payoffs, scale = _scaled_payoffs(game)
     tables = Contractions(payoffs)
     shape = game.shape
     size = sum(shape)
@@ -245,7 +246,7 @@ def _trace(game: NormalFormGame, until: float, keep: bool, stop=None):
         if not ok:
             h /= 3
             if h < 1e-12:
-                raise SolverError(f"the logit branch could not be continued past λ = {np.expm1(w[-1]):.4g}")
+                raise SolverError(f"the logit branch could not be continued past λ = {np.expm1(w[-1]) / scale:.4g}")
             continue
         turned = _tangent(full, tangent)
         jump = np.max(np.abs(np.exp(moved[:-1]) - np.exp(w[:-1])))
@@ -253,7 +254,7 @@ def _trace(game: NormalFormGame, until: float, keep: bool, stop=None):
             # the branch bends sharply, or the probabilities moved a lot: a shorter step, so as not to jump
             h /= 3
             if h < 1e-12:
-                raise SolverError(f"the logit branch could not be continued past λ = {np.expm1(w[-1]):.4g}")
+                raise SolverError(f"the logit branch could not be continued past λ = {np.expm1(w[-1]) / scale:.4g}")
             continue
         tangent = turned
         w = moved
@@ -293,8 +294,13 @@ def logit_equilibrium(game: NormalFormGame, tol: float | None = None) -> Equilib
     """One Nash equilibrium: the end of the logit branch, polished on its support and verified.
 
     Returns an :class:`EquilibriumSet` with one equilibrium (``complete`` is
-    False: one of possibly many), or none with a message when the polished
-    end point fails the regret check.
+    False: one of possibly many). In a degenerate game the branch may end at
+    a continuum where the polish cannot land, or stop at a branch point; then,
+    if the game is small enough to enumerate (within
+    :data:`~negotiation.solvers.logit_end.FALLBACK_SECONDS`), the verified
+    equilibrium nearest to where the branch got is returned, with
+    ``method`` "logit tracing, then support enumeration" and a message
+    saying so. Otherwise the set is empty and the message says why.
     """
     _, scale = _scaled_payoffs(game)
     bound = (DEFAULT_TOL if tol is None else tol) * scale
@@ -309,11 +315,12 @@ def logit_equilibrium(game: NormalFormGame, tol: float | None = None) -> Equilib
         point closing in on it (the branch approaches its limit at a rate of
         about 1/λ).
         """
+        found["last"] = (lam, beta)
         if lam < found.get("next", 100.0):
             return False
         found["next"] = lam * 3
         traced = _split(np.exp(beta), game.shape)
-        profile = _polish(game, traced)
+        profile = polish(game, traced)
         if profile is None:
             found.pop("candidate", None)
             return False
@@ -330,15 +337,27 @@ def logit_equilibrium(game: NormalFormGame, tol: float | None = None) -> Equilib
             return True
         return False
 
-    _, _, beta, lam, steps = _trace(game, MAX_LAMBDA, keep=False, stop=settled)
+    try:
+        _, _, beta, lam, steps = _trace(game, MAX_LAMBDA, keep=False, stop=settled)
+        stuck = ""
+    except SolverError as exc:  # a branch point of a degenerate game: the trace cannot go on
+        lam, beta = found.get("last", (0.0, None))
+        steps, stuck = None, str(exc)
     options = {"tol": tol, "lambda": float(lam) / scale, "steps": steps}
     if "equilibrium" in found:
         return EquilibriumSet(equilibria=(found["equilibrium"],), game=game, method="logit tracing",
                               options=options, complete=False,
                               message="one equilibrium: the limit of the logit quantal response branch")
-    return EquilibriumSet(equilibria=(), game=game, method="logit tracing", options=options, complete=False,
-                          message="the end of the logit branch did not verify as an equilibrium within the "
-                          "tolerance; try all_equilibria for small games")
+    traced = _split(np.exp(beta), game.shape) if beta is not None else None
+    nearest, why = nearest_verified(game, traced, bound)
+    where = stuck or f"the end of the logit branch (λ = {lam / scale:.3g}) did not verify"
+    if nearest is None:
+        return EquilibriumSet(equilibria=(), game=game, method="logit tracing", options=options, complete=False,
+                              message=f"{where}, and {why}")
+    return EquilibriumSet(equilibria=(nearest,), game=game, method="logit tracing, then support enumeration",
+                          options=options, complete=False,
+                          message=f"{where} (the game looks degenerate); shown instead: the verified equilibrium "
+                          "nearest to where the branch got, from all_equilibria")
 
 
 def _precision(lam) -> float:
@@ -349,59 +368,3 @@ def _precision(lam) -> float:
     if not np.isfinite(value) or value < 0:
         raise SolverError(f"λ must be a finite number ≥ 0, got {lam!r}")
     return value
-
-
-def _polish(game: NormalFormGame, profile, threshold: float = 1e-6):
-    """Newton on the indifference equations of the strategies still played at the branch's end."""
-    tables = Contractions(game.as_float().payoffs)
-    supports = [np.flatnonzero(p > threshold) for p in profile]
-    sigmas = [np.where(p > threshold, p, 0.0) for p in profile]
-    sigmas = [s / s.sum() for s in sigmas]
-    for _ in range(30):
-        residual, jacobian = _support_system(tables, sigmas, supports)
-        if np.max(np.abs(residual)) <= 1e-13:
-            break
-        try:
-            step = np.linalg.lstsq(jacobian, -residual, rcond=None)[0]
-        except np.linalg.LinAlgError:
-            return None
-        sigmas = _apply(sigmas, supports, step)
-    else:
-        return None  # Newton did not converge: the support is not yet the equilibrium's
-    if any(np.any(s < 0) or not np.all(np.isfinite(s)) for s in sigmas):
-        return None
-    return tuple(np.maximum(s, 0) / np.maximum(s, 0).sum() for s in sigmas)
-
-
-def _support_system(tables: Contractions, sigmas, supports):
-    """Residuals u_i(s) - u_i(first of support) for s in the support, and sums of probabilities minus 1."""
-    n = len(sigmas)
-    sizes = [len(s) for s in supports]
-    offsets = np.concatenate([[0], np.cumsum(sizes)])
-    rows, jac_rows = [], []
-    for i in range(n):
-        pairs = {j: tables.pair(i, j, sigmas) for j in range(n) if j != i}
-        u = tables.payoff(i, sigmas, pairs[1 if i == 0 else 0])
-        base = supports[i][0]
-        for s in supports[i][1:]:
-            rows.append(u[s] - u[base])
-            row = np.zeros(offsets[-1])
-            for j, pair in pairs.items():
-                row[offsets[j]:offsets[j + 1]] = pair[s, supports[j]] - pair[base, supports[j]]
-            jac_rows.append(row)
-    for i in range(n):
-        rows.append(sigmas[i][supports[i]].sum() - 1)
-        row = np.zeros(offsets[-1])
-        row[offsets[i]:offsets[i + 1]] = 1
-        jac_rows.append(row)
-    return np.array(rows), np.array(jac_rows)
-
-
-def _apply(sigmas, supports, step):
-    out, at = [], 0
-    for sigma, support in zip(sigmas, supports):
-        sigma = sigma.copy()
-        sigma[support] += step[at:at + len(support)]
-        at += len(support)
-        out.append(sigma)
-    return out

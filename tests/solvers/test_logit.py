@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import negotiation as ng
 from negotiation import examples
+from negotiation.errors import SolverError
 from negotiation.solvers.contractions import Contractions
 from negotiation.solvers.logit import _equations
 
@@ -144,3 +145,28 @@ def test_the_equations_and_their_derivatives(shape, seed, lam):
                                for e in np.eye(len(beta))])
     assert np.allclose(jacobian, numeric, atol=1e-6 * max(1, lam))
     assert np.allclose(by_lambda, (definition(beta, lam + h) - definition(beta, lam - h)) / (2 * h), atol=1e-6)
+
+
+def test_a_degenerate_limit_falls_back_to_the_nearest_verified_equilibrium():
+    # Integer payoffs: the branch ends where Newton on the played strategies cannot land (a continuum).
+    game = ng.NormalFormGame.from_arrays([[2, 0, 0], [0, 1, 2], [1, 0, 1]], [[1, 2, 2], [2, 0, 2], [0, 1, 0]])
+    result = ng.logit_equilibrium(game)
+    assert len(result) == 1 and not result.complete
+    assert result[0].regret <= 1e-9 * ng.payoff_scale(game)
+    assert result.method == "logit tracing, then support enumeration"
+    assert "did not verify" in result.message and "nearest" in result.message
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        everything = ng.all_equilibria(game)
+    assert any(all(np.allclose(p, q, atol=1e-9) for p, q in zip(eq.profile, result[0].profile)) for eq in everything)
+
+
+def test_a_branch_point_the_trace_cannot_pass_is_named_in_payoff_units():
+    A = [[0, 2, 1, 1], [0, 0, 2, 2], [0, 0, 2, 1], [2, 2, 0, 0]]
+    B = [[0, 0, 1, 0], [2, 2, 2, 2], [2, 0, 1, 0], [2, 2, 2, 0]]
+    game = ng.NormalFormGame.from_arrays(A, B)
+    with pytest.raises(SolverError, match=r"could not be continued past λ = 8\d\.\d"):  # 173 in units of the range 2
+        ng.quantal_response(game, 1000)
+    result = ng.logit_equilibrium(game)
+    assert len(result) == 1 and result[0].regret <= 1e-9 * ng.payoff_scale(game)
+    assert "could not be continued" in result.message
