@@ -130,11 +130,8 @@ def _equations(beta: np.ndarray, lam: float, tables: Contractions):
     probability zero and are dropped from the outputs.
     """
     n, m, real = len(tables.shape), tables.width, tables.real
-    if tables.square:
-        sigma = np.exp(beta).reshape(n, m)
-    else:
-        sigma = np.zeros((n, m))
-        sigma[real] = np.exp(beta)
+    sigma = np.zeros((n, m))
+    sigma[real] = np.exp(beta)
     pairs = tables.all_pairs(sigma)  # ordered pairs (i, j): rows i's strategies, columns j's
     u = np.matmul(pairs[::n - 1], sigma[tables.second[::n - 1]][:, :, None])[:, :, 0]  # one pair per player
     z = lam * u if tables.square else np.where(real, lam * u, -np.inf)
@@ -143,7 +140,7 @@ def _equations(beta: np.ndarray, lam: float, tables: Contractions):
     total = choice.sum(axis=1, keepdims=True)
     choice /= total
     residual = np.log(total) - z
-    by_lambda = np.einsum("im,im->i", choice, u if tables.square else np.where(real, u, 0))[:, None] - u
+    by_lambda = np.einsum("im,im->i", choice, np.where(real, u, 0))[:, None] - u
     derivative = pairs * sigma[tables.second][:, None, :]  # d u_i(s) / d beta_j(t)
     derivative -= np.einsum("km,kmt->kt", choice[tables.first], derivative)[:, None, :]
     derivative *= -lam

@@ -27,7 +27,7 @@ FALLBACK_SECONDS = 2.0
 
 def nearest_verified(game: NormalFormGame, traced, bound: float):
     """``(equilibrium, '')``: the verified equilibrium nearest to ``traced`` (a profile, or None: the first);
-    ``(None, reason)`` when the game is too large to enumerate or none verifies."""
+    ``(None, reason)`` when the enumeration is refused (too large) or fails, or none verifies."""
     import warnings
 
     from .enumeration import all_equilibria
@@ -37,7 +37,7 @@ def nearest_verified(game: NormalFormGame, traced, bound: float):
             warnings.simplefilter("ignore")
             everything = all_equilibria(game, timeout=FALLBACK_SECONDS)
     except (BudgetError, SolverError) as exc:
-        return None, f"the game is too large to enumerate every equilibrium instead ({exc})"
+        return None, f"enumerating every equilibrium instead did not work: {exc}"
     verified = [eq for eq in everything if eq.regret <= bound]
     if not verified:
         return None, "all_equilibria found none that verifies within the tolerance"

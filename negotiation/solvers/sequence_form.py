@@ -123,8 +123,7 @@ class SequenceForm:
             payoffs=(A, B),
             exact=exact,
             mass=mass,
-            cells=tuple(np.array(side, dtype=np.intp).reshape(-1) for side in zip(*sorted(
-                {(int(own[z, 0]), int(own[z, 1])) for z in leaves})) or ((), ())),
+            cells=_leaf_cells(own, leaves),
         )
 
     @property
@@ -195,7 +194,7 @@ class SequenceForm:
         if not self.exact:
             return (M.T if transpose else M).dot(v)
         rows, columns = (self.cells[1], self.cells[0]) if transpose else self.cells
-        out = [0 * v[0]] * M.shape[1 if transpose else 0] if len(v) else []
+        out = [Fraction(0)] * M.shape[1 if transpose else 0]
         for r, c, m in zip(rows.tolist(), columns.tolist(), M[self.cells].tolist()):
             out[r] += m * v[c]
         return np.array(out, dtype=object)
@@ -207,3 +206,9 @@ class SequenceForm:
         gains = (self.best_response_value(0, Ay) - x.dot(Ay), self.best_response_value(1, xB) - y.dot(xB))
         worst = max(gains)
         return max(worst, 0 * worst)
+
+
+def _leaf_cells(own, leaves):
+    """``(rows, columns)``: each pair of sequences that leads to some leaf, once."""
+    cells = sorted({(int(own[z, 0]), int(own[z, 1])) for z in leaves})
+    return (np.array([a for a, _ in cells], dtype=np.intp), np.array([b for _, b in cells], dtype=np.intp))

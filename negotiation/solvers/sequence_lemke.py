@@ -176,7 +176,7 @@ def _negative(form):
     number = to_fraction if form.exact else float
     shifted = []
     for i, M in enumerate(form.payoffs):
-        out = np.zeros_like(M) if not form.exact else np.full(M.shape, Fraction(0), dtype=object)
+        out = np.full(M.shape, M.flat[0] * 0, dtype=M.dtype)
         # off the leaves' cells both M and the mass are zero, and so is the shifted payoff
         out[form.cells] = M[form.cells] - (max(number(p[i]) for p in leaves) + 1) * form.mass[form.cells]
         shifted.append(out)
